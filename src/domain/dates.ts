@@ -1,0 +1,120 @@
+import { IANAZone } from 'luxon';
+
+/**
+ * A calendar date as whole days since 1970-01-01. Scoring works on store-local calendar
+ * dates (scoring.md), so every timestamp is reduced to one of these once, at the edge.
+ */
+export type Day = number;
+
+const MS_PER_DAY = 86_400_000;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIMESTAMP_RE =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+function validYmd(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= daysInMonth(y, m);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function dayFromYmd(y: number, m: number, d: number): Day {
+  return Math.floor(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
+export function ymdOf(day: Day): { y: number; m: number; d: number } {
+  const t = new Date(day * MS_PER_DAY);
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+/** True for `YYYY-MM-DD` and ISO 8601 timestamps with or without an offset. */
+export function isIsoDateOrTimestamp(s: string): boolean {
+  const m = DATE_RE.exec(s) ?? TIMESTAMP_RE.exec(s);
+  if (!m) return false;
+  if (!validYmd(Number(m[1]), Number(m[2]), Number(m[3]))) return false;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return false;
+  return true;
+}
+
+export function isIsoDate(s: string): boolean {
+  const m = DATE_RE.exec(s);
+  return !!m && validYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** Parses `YYYY-MM-DD`; throws on anything else (callers validate first). */
+export function parseDay(s: string): Day {
+  const m = DATE_RE.exec(s);
+  if (!m || !validYmd(Number(m[1]), Number(m[2]), Number(m[3]))) throw new Error(`not a date: ${s}`);
+  return dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+export function formatDay(day: Day): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+const zones = new Map<string, { zone: IANAZone; offsets: Map<number, number> }>();
+
+export function isValidTimeZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/** Offset of `zone` from UTC in minutes at instant `ms`, memoised per hour (zones change on the hour). */
+export function zoneOffsetMinutes(zone: string, ms: number): number {
+  let z = zones.get(zone);
+  if (!z) {
+    z = { zone: IANAZone.create(zone), offsets: new Map() };
+    zones.set(zone, z);
+  }
+  const hour = Math.floor(ms / 3_600_000);
+  let off = z.offsets.get(hour);
+  if (off === undefined) {
+    off = z.zone.offset(ms);
+    z.offsets.set(hour, off);
+  }
+  return off;
+}
+
+/**
+ * The instant (ms since epoch) an ISO date or timestamp denotes in `zone`: a bare date is the
+ * store's local midnight, a timestamp without offset is store-local wall time.
+ */
+export function toInstant(s: string, zone: string): number {
+  const m = TIMESTAMP_RE.exec(s);
+  if (m && m[8] !== undefined) return Date.parse(normaliseOffset(s, m[8]));
+  const wall = m
+    ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0),
+        Number((m[7] ?? '0').slice(0, 3).padEnd(3, '0')))
+    : parseDay(s) * MS_PER_DAY;
+  // Wall time → instant: subtract the offset in force (checked twice to land right across a shift).
+  const guess = wall - zoneOffsetMinutes(zone, wall) * 60_000;
+  return wall - zoneOffsetMinutes(zone, guess) * 60_000;
+}
+
+function normaliseOffset(s: string, offset: string): string {
+  return offset.length === 5 ? s.slice(0, -5) + offset.slice(0, 3) + ':' + offset.slice(3) : s;
+}
+
+/** The store-local calendar date of an ISO date or timestamp. */
+export function localDay(s: string, zone: string): Day {
+  if (s.length === 10) return parseDay(s);
+  const m = TIMESTAMP_RE.exec(s);
+  if (m && m[8] === undefined) return dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+  return localDayOfInstant(toInstant(s, zone), zone);
+}
+
+export function localDayOfInstant(ms: number, zone: string): Day {
+  return Math.floor((ms + zoneOffsetMinutes(zone, ms) * 60_000) / MS_PER_DAY);
+}
+
+/** `day` + `months` calendar months; a day past the target month's end clamps to its last day. */
+export function addMonthsClamped(day: Day, months: number): Day {
+  const { y, m, d } = ymdOf(day);
+  const total = y * 12 + (m - 1) + months;
+  const ty = Math.floor(total / 12);
+  const tm = (total % 12) + 1;
+  return dayFromYmd(ty, tm, Math.min(d, daysInMonth(ty, tm)));
+}
