@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe } from 'vitest';
-import type { Db } from '../src/store/db.js';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, afterEach, describe } from 'vitest';
+import { valueParsers, type Db } from '../src/store/db.js';
+import { migrate } from '../src/store/migrate.js';
 import { openDb } from '../src/store/open-db.js';
 import { openPgDb } from '../src/store/pg-db.js';
+import { pgliteDb } from '../src/store/pglite-db.js';
 
 /**
  * The PostgreSQL server every database test also runs against. Tests fail (not skip) when it is
@@ -18,7 +21,24 @@ export interface TestDatabase {
   /** A fresh, migrated database in its own schema, dropped after the test. */
   open(): Promise<Db>;
   /** Options that open the same fresh schema again (e.g. from another process or module). */
+  /** How to open the same schema again from another connection (PostgreSQL only). */
   openOptions(): { databaseUrl?: string; schema: string };
+}
+
+// Starting PGlite takes seconds, so a test file shares one instance and each test gets a schema.
+let sharedPglite: Promise<PGlite> | undefined;
+afterAll(async () => {
+  if (sharedPglite) await (await sharedPglite).close();
+  sharedPglite = undefined;
+});
+
+async function openSharedPglite(schema: string): Promise<Db> {
+  sharedPglite ??= PGlite.create(undefined, { parsers: valueParsers });
+  const pg = await sharedPglite;
+  await pg.exec(`CREATE SCHEMA ${schema}; SET search_path TO ${schema};`);
+  const db = pgliteDb(pg);
+  await migrate(db);
+  return { ...db, close: async () => undefined };
 }
 
 function schemaName(): string {
@@ -41,7 +61,7 @@ export function describeEachDatabase(name: string, suite: (t: TestDatabase) => v
         kind,
         async open() {
           const schema = (current = schemaName());
-          const db = await openDb(kind === 'postgres' ? { databaseUrl: TEST_PG_URL, schema } : { schema });
+          const db = kind === 'postgres' ? await openDb({ databaseUrl: TEST_PG_URL, schema }) : await openSharedPglite(schema);
           opened.push({ db, schema });
           return db;
         },

@@ -22,6 +22,11 @@ function wrap(runner: Runner, inTx: boolean, root: PGlite): Db {
   return db;
 }
 
+/** A Db over an already created PGlite instance (its search path is whatever it is set to). */
+export function pgliteDb(pg: PGlite): Db {
+  return wrap(pg, false, pg);
+}
+
 /** Embedded PostgreSQL: `dataDir` keeps the data on disk; without it the database lives in memory. */
 export async function openPgliteDb(options: { dataDir?: string; schema?: string } = {}): Promise<Db> {
   const pg = await PGlite.create(options.dataDir, { parsers: valueParsers });
