@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Table from 'cli-table3';
+import { writeDemoFiles } from '../src/demo/write-demo-files.js';
+import type { BenchFigures } from './run-one.js';
+
+/**
+ * `npm run bench`: generates the synthetic network once, then measures each database in a fresh
+ * process (so peak memory is that run's own) and prints the figures beside the targets.
+ */
+const { values } = parseArgs({
+  options: {
+    customers: { type: 'string', default: '100000' },
+    stores: { type: 'string', default: '20' },
+    db: { type: 'string', default: 'pglite,postgres' },
+    'pg-url': { type: 'string', default: process.env.RETAIN_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/test' },
+  },
+});
+const customers = Number(values.customers);
+const asOf = '2026-06-30';
+const dir = join('.retain', `bench-${customers}`);
+if (!existsSync(join(dir, 'events.jsonl'))) {
+  mkdirSync(dir, { recursive: true });
+  const t = Date.now();
+  const counts = await writeDemoFiles(dir, { customers, stores: Number(values.stores), seed: 7, asOf });
+  console.log(`generated ${JSON.stringify(counts)} in ${((Date.now() - t) / 1000).toFixed(1)} s → ${dir}`);
+}
+
+const results: BenchFigures[] = [];
+for (const kind of values.db!.split(',')) {
+  console.log(`\n── ${kind} ──`);
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join('bench', 'run-one.ts'), '--db', kind, '--dir', dir, '--as-of', asOf, '--pg-url', values['pg-url']!],
+    { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 },
+  ).toString();
+  const last = out.trim().split('\n').pop()!;
+  results.push(JSON.parse(last) as BenchFigures);
+}
+
+const t = new Table({ head: ['figure', ...results.map((r) => r.db), 'target'] });
+const row = (name: string, pick: (r: BenchFigures) => string, target: string) => t.push([name, ...results.map(pick), target]);
+row('customers / events', (r) => `${r.customers} / ${r.events}`, '100k / ~2.5M');
+row('import rate (events/s)', (r) => Math.round(r.importEventsPerSecond).toLocaleString('en'), '≥ 200k pg, ≥ 100k PGlite');
+row('full evaluation (s)', (r) => r.evaluationSeconds.toFixed(1), '≤ 10 s on pg');
+row('evaluation (customers/s)', (r) => Math.round(r.customersPerSecond).toLocaleString('en'), '');
+row('event → warning p50 (ms)', (r) => r.eventToWarningP50Ms.toFixed(1), '');
+row('event → warning p99 (ms)', (r) => r.eventToWarningP99Ms.toFixed(1), '≤ 50 ms');
+row('peak memory (MiB)', (r) => Math.round(r.peakRssMiB).toString(), '< 1024');
+console.log(`\n${t.toString()}`);

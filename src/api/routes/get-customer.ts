@@ -1,0 +1,62 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { getCustomer, listScoreHistory } from '../../store/read-customers.js';
+import { getOpenWarning } from '../../store/read-warnings.js';
+import type { ApiDeps } from '../deps.js';
+import { ApiError } from '../errors.js';
+import { CustomerIdParam, ErrorBody, WarningSchema } from '../schemas.js';
+
+const route = createRoute({
+  method: 'get',
+  path: '/api/v1/customers/{id}',
+  summary: 'One customer: record, vehicles, latest evaluation and open warning',
+  security: [{ bearer: [] }],
+  request: { params: CustomerIdParam },
+  responses: {
+    200: {
+      description: 'The customer',
+      content: {
+        'application/json': {
+          schema: z.object({
+            customer: z.record(z.string(), z.unknown()),
+            storeId: z.string(),
+            vehicles: z.array(z.record(z.string(), z.unknown())),
+            latestEvaluation: z
+              .object({ asOf: z.string(), level: z.string(), riskScore: z.number(), healthScore: z.number(), policyVersion: z.string() })
+              .nullable(),
+            warning: WarningSchema.nullable(),
+          }),
+        },
+      },
+    },
+    404: { description: 'No such customer', content: { 'application/json': { schema: ErrorBody } } },
+  },
+});
+
+export function getCustomerRoute(app: OpenAPIHono, deps: ApiDeps): void {
+  app.openapi(route, async (c) => {
+    const { id } = c.req.valid('param');
+    const found = await getCustomer(deps.db, id);
+    if (!found) throw new ApiError('not_found', `no customer "${id}"`);
+    const history = await listScoreHistory(deps.db, id);
+    const warning = await getOpenWarning(deps.db, id);
+    return c.json(
+      {
+        customer: found.customer as Record<string, unknown>,
+        storeId: found.storeId,
+        vehicles: found.vehicles as Record<string, unknown>[],
+        latestEvaluation: history[history.length - 1] ?? null,
+        warning: warning && serialiseWarning(warning),
+      },
+      200,
+    );
+  });
+}
+
+export function serialiseWarning<W extends { openedAt: Date; changedAt: Date; closedAt: Date | null }>(w: W) {
+  return {
+    ...w,
+    openedAt: w.openedAt.toISOString(),
+    changedAt: w.changedAt.toISOString(),
+    closedAt: w.closedAt ? w.closedAt.toISOString() : null,
+  };
+}

@@ -1,0 +1,43 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { reevaluateCustomers } from '../../engine/reevaluate-customers.js';
+import { ingestEvents } from '../../ingest/ingest-events.js';
+import type { ApiDeps } from '../deps.js';
+import { ErrorBody, PostEventsBody, PostEventsResult } from '../schemas.js';
+
+const route = createRoute({
+  method: 'post',
+  path: '/api/v1/events',
+  summary: 'Send a batch of events',
+  description:
+    'Idempotent: an event id already stored with the same content is reported unchanged. Each event is validated on its own; ' +
+    'good events are stored even when others are rejected. The customers concerned are re-evaluated before the response.',
+  security: [{ bearer: [] }],
+  request: { body: { content: { 'application/json': { schema: PostEventsBody } }, required: true } },
+  responses: {
+    200: { description: 'Per-event results', content: { 'application/json': { schema: PostEventsResult } } },
+    400: { description: 'Malformed body', content: { 'application/json': { schema: ErrorBody } } },
+    401: { description: 'No valid API token', content: { 'application/json': { schema: ErrorBody } } },
+  },
+});
+
+export function postEvents(app: OpenAPIHono, deps: ApiDeps): void {
+  app.openapi(route, async (c) => {
+    const { events } = c.req.valid('json');
+    const outcome = await ingestEvents(deps.db, events);
+    const reevaluated =
+      outcome.affectedCustomerIds.length > 0
+        ? (await reevaluateCustomers(deps.db, outcome.affectedCustomerIds, await deps.policy(), deps.clock())).customers
+        : 0;
+    const count = (s: string) => outcome.results.filter((r) => r.status === s).length;
+    return c.json(
+      {
+        imported: count('imported'),
+        unchanged: count('unchanged'),
+        rejected: count('rejected'),
+        results: outcome.results,
+        reevaluated,
+      },
+      200,
+    );
+  });
+}

@@ -1,0 +1,84 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { startServer } from '../../api/serve.js';
+import { DEFAULT_TIME_ZONE, formatDay, localDayOfInstant } from '../../domain/dates.js';
+import { writeDemoFiles } from '../../demo/write-demo-files.js';
+import { getActivePolicy } from '../../engine/active-policy.js';
+import { scoreCustomers } from '../../engine/score-customers.js';
+import { importPath } from '../../ingest/import-path.js';
+import { createApiToken } from '../../store/api-tokens.js';
+import type { Db } from '../../store/db.js';
+import { globalOptions, openFromOptions, type GlobalOptions } from '../context.js';
+import { asPort, asPositiveInt } from '../parse-args.js';
+import { printOutcome } from '../print-outcome.js';
+import { progressBar } from '../show-progress.js';
+import { waitForShutdown } from './serve.js';
+
+interface DemoOptions {
+  customers: number;
+  seed: number;
+  port: number;
+  reset?: boolean;
+  serve: boolean;
+}
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('load the demo service center (first run), evaluate it as of today and serve the API')
+    .option('--customers <n>', 'number of demo customers', asPositiveInt, 5000)
+    .option('--seed <n>', 'random seed of the demo', asPositiveInt, 42)
+    .option('--port <port>', 'port of the API', asPort, 3000)
+    .option('--reset', 'delete the embedded database and load the demo again')
+    .option('--no-serve', 'load and evaluate, then exit')
+    .action(async (opts: DemoOptions, cmd: Command) => {
+      const global = globalOptions(cmd);
+      if (opts.reset && !global.databaseUrl) rmSync(global.dataDir, { recursive: true, force: true });
+      const db = await openFromOptions(global);
+      const now = new Date();
+      await loadDemoOnce(db, global, opts, now);
+      const today = localDayOfInstant(now.getTime(), DEFAULT_TIME_ZONE);
+      process.stdout.write(`\nEvaluating every customer as of ${formatDay(today)} …\n`);
+      printOutcome(await scoreCustomers(db, { asOf: today, now, policy: await getActivePolicy(db) }));
+      const token = await createApiToken(db, 'demo', now);
+      if (!opts.serve) {
+        await db.close();
+        return;
+      }
+      const server = await startServer({ db, policy: () => getActivePolicy(db), clock: () => new Date() }, { port: opts.port });
+      process.stdout.write(
+        [
+          '',
+          `Retain is running on ${global.databaseUrl ? 'the PostgreSQL server' : `the embedded database in ${global.dataDir}`}.`,
+          `  API:        ${server.url}/api/v1   (OpenAPI document: ${server.url}/api/v1/openapi.json)`,
+          `  API token:  ${token}`,
+          `  Try:        curl -H "Authorization: Bearer ${token}" "${server.url}/api/v1/warnings?level=red&limit=5"`,
+          `  CLI:        npm run retain -- evaluate --data .retain/demo-data --as-of ${formatDay(today)} --format table`,
+          'Press Ctrl+C to stop.',
+          '',
+        ].join('\n'),
+      );
+      await waitForShutdown(async () => {
+        await server.close();
+        await db.close();
+      });
+    });
+}
+
+async function loadDemoOnce(db: Db, global: GlobalOptions, opts: DemoOptions, now: Date): Promise<void> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM customers');
+  if ((row?.n ?? 0) > 0) {
+    process.stdout.write(`The database already holds ${row!.n} customers; keeping them (use --reset to start over).\n`);
+    return;
+  }
+  const dir = join(global.dataDir, '..', 'demo-data');
+  const asOf = formatDay(localDayOfInstant(now.getTime(), DEFAULT_TIME_ZONE));
+  process.stdout.write(`Generating the demo service center (${opts.customers} customers, 2 years up to ${asOf}) …\n`);
+  await writeDemoFiles(dir, { customers: opts.customers, seed: opts.seed, asOf });
+  const bar = progressBar();
+  const summary = await importPath(db, dir, { onProgress: bar.update });
+  bar.stop();
+  const t = summary.total;
+  process.stdout.write(`Imported ${t.imported} records (${t.rejected} rejected) from ${dir}.\n`);
+}

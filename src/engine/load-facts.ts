@@ -1,0 +1,63 @@
+import { formatDay, type Day } from '../domain/dates.js';
+import type { CustomerFacts } from '../domain/evaluation.js';
+import type { Customer, RetainEvent, Vehicle } from '../domain/records.js';
+import type { Db } from '../store/db.js';
+
+interface CustomerRow {
+  id: string;
+  store_id: string;
+  time_zone: string;
+  record: Customer;
+}
+
+export interface StoredFacts extends CustomerFacts {
+  storeId: string;
+}
+
+/**
+ * Loads the stored records of the given customers, exactly as validated on the way in, so a
+ * database evaluation sees what the file-based one sees. Events after `upTo` are left in the
+ * database: scoring would ignore them anyway.
+ */
+export async function loadFacts(db: Db, customerIds: string[], upTo?: Day): Promise<StoredFacts[]> {
+  if (customerIds.length === 0) return [];
+  const customers = await db.query<CustomerRow>(
+    `SELECT c.id, c.store_id, s.time_zone, c.record
+       FROM customers c JOIN stores s ON s.id = c.store_id
+      WHERE c.id = ANY($1::text[]) ORDER BY c.id`,
+    [customerIds],
+  );
+  const vehicles = await db.query<{ customer_id: string; record: Vehicle }>(
+    'SELECT customer_id, record FROM vehicles WHERE customer_id = ANY($1::text[]) ORDER BY vin',
+    [customerIds],
+  );
+  const events = await db.query<{ customer_id: string; record: RetainEvent }>(
+    upTo === undefined
+      ? 'SELECT customer_id, record FROM events WHERE customer_id = ANY($1::text[])'
+      : 'SELECT customer_id, record FROM events WHERE customer_id = ANY($1::text[]) AND day <= $2::date',
+    upTo === undefined ? [customerIds] : [customerIds, formatDay(upTo)],
+  );
+  const byId = new Map<string, StoredFacts>();
+  for (const c of customers) {
+    byId.set(c.id, { customer: c.record, storeId: c.store_id, timeZone: c.time_zone, vehicles: [], events: [] });
+  }
+  for (const v of vehicles) byId.get(v.customer_id)?.vehicles.push(v.record);
+  for (const e of events) byId.get(e.customer_id)?.events.push(e.record);
+  return [...byId.values()];
+}
+
+/** Customer ids in pages (keyset by id), optionally of one store. */
+export async function* pageCustomerIds(db: Db, options: { storeId?: string; pageSize: number }): AsyncGenerator<string[]> {
+  let after = '';
+  for (;;) {
+    const rows = await db.query<{ id: string }>(
+      options.storeId
+        ? 'SELECT id FROM customers WHERE store_id = $3 AND id > $1 ORDER BY id LIMIT $2'
+        : 'SELECT id FROM customers WHERE id > $1 ORDER BY id LIMIT $2',
+      options.storeId ? [after, options.pageSize, options.storeId] : [after, options.pageSize],
+    );
+    if (rows.length === 0) return;
+    yield rows.map((r) => r.id);
+    after = rows[rows.length - 1]!.id;
+  }
+}

@@ -1,0 +1,26 @@
+import { localDayOfInstant } from '../domain/dates.js';
+import type { Policy } from '../domain/policy/policy-schema.js';
+import type { Db } from '../store/db.js';
+import { addOutcome, emptyOutcome, evaluateAndStore, type StoreOutcome } from './evaluate-and-store.js';
+import { loadFacts } from './load-facts.js';
+
+/**
+ * Re-evaluates customers whose data just changed, as of today in their store's time zone, so a
+ * warning opens when the event arrives rather than at the next nightly run.
+ */
+export async function reevaluateCustomers(
+  db: Db,
+  customerIds: Iterable<string>,
+  policy: Policy,
+  now: Date,
+  pageSize = 2000,
+): Promise<StoreOutcome> {
+  const ids = [...new Set(customerIds)].sort();
+  const total = emptyOutcome();
+  for (let i = 0; i < ids.length; i += pageSize) {
+    const facts = await loadFacts(db, ids.slice(i, i + pageSize));
+    const today = (f: { timeZone: string }) => localDayOfInstant(now.getTime(), f.timeZone);
+    addOutcome(total, await evaluateAndStore(db, facts, today, policy, now));
+  }
+  return total;
+}
