@@ -1,11 +1,11 @@
-import Table from 'cli-table3';
+import { makeTable } from './table.js';
 import type { EvaluationRecord } from '../domain/evaluation.js';
 
 /** The evaluation as a terminal table: one row per customer, most urgent first. */
 export function printEvaluationTable(record: EvaluationRecord): void {
   const order = { red: 0, orange: 1, yellow: 2, green: 3 } as const;
   const rows = [...record.customers].sort((a, b) => order[a.level] - order[b.level] || a.risk.score - b.risk.score);
-  const t = new Table({ head: ['customer', 'level', 'risk', 'health', 'R', 'lifecycle', 'value', 'main reason'] });
+  const t = makeTable(['customer', 'level', 'risk', 'health', 'R', 'lifecycle', 'value', 'main reason']);
   for (const c of rows) {
     t.push([c.customerId, c.level, c.risk.score.toFixed(1), c.health.score.toFixed(1), c.features.R, c.lifecycle, c.valueTier, c.reasons[0] ?? '']);
   }

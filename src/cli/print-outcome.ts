@@ -1,9 +1,9 @@
-import Table from 'cli-table3';
+import { makeTable } from './table.js';
 import type { StoreOutcome } from '../engine/evaluate-and-store.js';
 
 /** The level distribution and the warning changes of an evaluation run. */
 export function printOutcome(outcome: StoreOutcome): void {
-  const levels = new Table({ head: ['level', 'customers', 'share'] });
+  const levels = makeTable(['level', 'customers', 'share']);
   for (const [level, n] of Object.entries(outcome.levels)) {
     levels.push([level, n, outcome.customers ? `${((100 * n) / outcome.customers).toFixed(1)} %` : '–']);
   }
