@@ -1,6 +1,5 @@
 import type { Level } from './evaluation.js';
-
-const rank: Record<Level, number> = { green: 0, yellow: 1, orange: 2, red: 3 };
+import { levelRank as rank } from './levels.js';
 
 export type WarningChange = 'opened' | 'raised' | 'lowered' | 'closed';
 

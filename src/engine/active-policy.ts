@@ -1,4 +1,5 @@
 import { defaultPolicy } from '../domain/policy/default-policy.js';
+import { parsePolicy } from '../domain/policy/parse-policy.js';
 import type { Policy } from '../domain/policy/policy-schema.js';
 import type { Db } from '../store/db.js';
 
@@ -6,11 +7,18 @@ const ORG = 'default';
 
 /** The organisation's policy in force: the last one activated, or the shipped default. */
 export async function getActivePolicy(db: Db): Promise<Policy> {
-  const rows = await db.query<{ document: Policy }>(
-    'SELECT p.document FROM active_policy a JOIN policies p ON p.version = a.version WHERE a.organisation_id = $1',
+  const [row] = await db.query<{ version: string; document: unknown }>(
+    'SELECT p.version, p.document FROM active_policy a JOIN policies p ON p.version = a.version WHERE a.organisation_id = $1',
     [ORG],
   );
-  return rows[0]?.document ?? defaultPolicy();
+  if (!row) return defaultPolicy();
+  // Stored documents are checked again: a policy saved by an older release may no longer fit.
+  const parsed = parsePolicy(row.document);
+  if (!parsed.ok) {
+    const detail = parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+    throw new Error(`the policy in force (${row.version}) is no longer valid: ${detail}`);
+  }
+  return parsed.policy;
 }
 
 /** Stores a validated policy under its version and makes it the one in force. */
