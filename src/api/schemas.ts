@@ -14,7 +14,7 @@ export const PostEventsBody = z
       .array(z.unknown())
       .min(1)
       .max(5000)
-      .openapi({ description: 'Events in the data-format.md shape; each is validated on its own.' }),
+      .openapi({ description: 'Events in the import record format; each is validated on its own.' }),
   })
   .openapi('PostEventsBody');
 
@@ -80,6 +80,6 @@ export const EvaluationRecordSchema = z
   .object({
     asOf: z.string(),
     policyVersion: z.string(),
-    customers: z.array(z.record(z.string(), z.unknown()).openapi({ description: 'scoring.md §12 customer record' })),
+    customers: z.array(z.record(z.string(), z.unknown()).openapi({ description: 'one customer evaluation: features, signals, risk, rules, silent, health, level, reasons' })),
   })
   .openapi('EvaluationRecord');

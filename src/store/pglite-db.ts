@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { assertSchemaName, valueParsers, type Db } from './db.js';
 
@@ -29,6 +30,7 @@ export function pgliteDb(pg: PGlite): Db {
 
 /** Embedded PostgreSQL: `dataDir` keeps the data on disk; without it the database lives in memory. */
 export async function openPgliteDb(options: { dataDir?: string; schema?: string } = {}): Promise<Db> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const pg = await PGlite.create(options.dataDir, { parsers: valueParsers });
   if (options.schema) {
     const schema = assertSchemaName(options.schema);

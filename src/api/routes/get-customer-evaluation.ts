@@ -9,7 +9,7 @@ import { CustomerIdParam, ErrorBody, EvaluationRecordSchema, isoDate } from '../
 const route = createRoute({
   method: 'get',
   path: '/api/v1/customers/{id}/evaluation',
-  summary: 'Evaluate one customer as of a date (the scoring.md §12 record)',
+  summary: 'Evaluate one customer as of a date (the evaluation record)',
   security: [{ bearer: [] }],
   request: {
     params: CustomerIdParam,

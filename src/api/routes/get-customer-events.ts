@@ -18,7 +18,7 @@ const route = createRoute({
   },
   responses: {
     200: {
-      description: 'Events in the data-format.md shape',
+      description: 'Events in the import record format',
       content: { 'application/json': { schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) } },
     },
     404: { description: 'No such customer', content: { 'application/json': { schema: ErrorBody } } },

@@ -21,7 +21,7 @@ interface EvaluateOptions {
 export function registerEvaluate(program: Command): void {
   program
     .command('evaluate')
-    .description('evaluate every customer in a folder of data files as of a date, without a database (scoring.md §12)')
+    .description('evaluate every customer in a folder of data files as of a date, without a database; prints the evaluation record')
     .requiredOption('--data <dir>', 'folder with stores, customers, vehicles and events files (JSONL or CSV)')
     .requiredOption('--as-of <date>', 'the evaluation date, YYYY-MM-DD', asDay)
     .option('--policy <file>', 'policy document (YAML or JSON); default: the shipped default policy')

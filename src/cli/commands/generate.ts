@@ -6,7 +6,7 @@ import { asDay, asPositiveInt } from '../parse-args.js';
 export function registerGenerate(program: Command): void {
   program
     .command('generate')
-    .description('write a synthetic service center as data-format.md files (deterministic per seed)')
+    .description('write a synthetic service center as import files (deterministic per seed)')
     .requiredOption('--out <dir>', 'folder to write stores/staff/customers/vehicles/events .jsonl into')
     .option('--customers <n>', 'number of customers', asPositiveInt, 5000)
     .option('--stores <n>', 'number of stores', asPositiveInt, 1)

@@ -11,7 +11,7 @@ import { progressBar } from '../show-progress.js';
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('import a folder or a file of records (JSONL or CSV, data-format.md); exit code 1 when a record was rejected')
+    .description('import a folder or a file of records (JSONL or CSV); exit code 1 when a record was rejected')
     .argument('<path>', 'a folder (stores, staff, customers, vehicles, events files) or one file')
     .option('--strict', 'all or nothing: one transaction, nothing kept if any record is rejected')
     .option('--no-evaluate', 'do not re-evaluate the customers concerned')

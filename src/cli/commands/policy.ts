@@ -4,7 +4,7 @@ import { globalOptions, withDb } from '../context.js';
 import { loadPolicyFile } from '../load-policy-file.js';
 
 export function registerPolicy(program: Command): void {
-  const policy = program.command('policy').description('the scoring policy (scoring.md): show, check, activate');
+  const policy = program.command('policy').description('the scoring policy: show, check, activate');
   policy
     .command('show')
     .description('print the policy in force as JSON')
