@@ -1,0 +1,70 @@
+import { localDay, toInstant, type Day } from '../dates.js';
+import { eventTypes, type EventOf, type EventType, type RetainEvent } from '../records.js';
+
+/** An event with its store-local date and its position in the customer's history. */
+export interface Dated<E extends RetainEvent = RetainEvent> {
+  e: E;
+  day: Day;
+  /** Position in time order: same day by timestamp (a bare date is local midnight), then file order. */
+  seq: number;
+}
+
+export interface Timeline {
+  asOf: Day;
+  all: readonly Dated[];
+  of<T extends EventType>(type: T): readonly Dated<EventOf<T>>[];
+}
+
+/** One object per event from reading to the end: `seq` is set once sorted. */
+interface Entry extends Dated {
+  index: number;
+  /** Parsed only when two events share a day (NaN until then). */
+  instant: number;
+}
+
+const NONE: readonly Dated[] = Object.freeze([]);
+const typeIndex = new Map<EventType, number>(eventTypes.map((t, i) => [t, i]));
+
+/**
+ * The customer's history as of `asOf`, read once: the first record of a repeated id wins
+ * (re-sending an id is a no-op, whatever its date), events after `asOf` are dropped, and the
+ * rest is sorted and grouped by type. Timestamps are parsed again only to order events that
+ * share a day.
+ */
+export function buildTimeline(events: readonly RetainEvent[], timeZone: string, asOf: Day): Timeline {
+  const seen = new Set<string>();
+  const all: Entry[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (seen.has(e.id)) continue;
+    seen.add(e.id);
+    const day = localDay(e.at, timeZone);
+    if (day <= asOf) all.push({ e, day, seq: 0, index: i, instant: NaN });
+  }
+  const instant = (x: Entry): number => (Number.isNaN(x.instant) ? (x.instant = toInstant(x.e.at, timeZone)) : x.instant);
+  all.sort((a, b) => a.day - b.day || instant(a) - instant(b) || a.index - b.index);
+
+  const byType: (Dated[] | undefined)[] = [];
+  for (let seq = 0; seq < all.length; seq++) {
+    const d = all[seq]!;
+    d.seq = seq;
+    const t = typeIndex.get(d.e.type)!;
+    (byType[t] ??= []).push(d);
+  }
+  return {
+    asOf,
+    all,
+    of: <T extends EventType>(type: T) => (byType[typeIndex.get(type)!] ?? NONE) as readonly Dated<EventOf<T>>[],
+  };
+}
+
+/** In the window (asOf − n, asOf]; every event of a timeline is already on or before asOf. */
+export function within(day: Day, asOf: Day, n: number): boolean {
+  return day > asOf - n;
+}
+
+export function countWithin(list: readonly Dated[], asOf: Day, n: number): number {
+  let c = 0;
+  for (const d of list) if (within(d.day, asOf, n)) c++;
+  return c;
+}
