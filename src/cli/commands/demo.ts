@@ -54,7 +54,7 @@ export function registerDemo(program: Command): void {
           `  API:        ${server.url}/api/v1   (OpenAPI document: ${server.url}/api/v1/openapi.json)`,
           `  API token:  ${token}`,
           `  Try:        curl -H "Authorization: Bearer ${token}" "${server.url}/api/v1/warnings?level=red&limit=5"`,
-          `  CLI:        npm run retain -- evaluate --data .retain/demo-data --as-of ${formatDay(today)} --format table`,
+          `  CLI:        npm run retain -- evaluate --data ${demoDataDir(global)} --as-of ${formatDay(today)} --format table`,
           'Press Ctrl+C to stop.',
           '',
         ].join('\n'),
@@ -72,7 +72,7 @@ async function loadDemoOnce(db: Db, global: GlobalOptions, opts: DemoOptions, no
     process.stdout.write(`The database already holds ${row!.n} customers; keeping them (use --reset to start over).\n`);
     return;
   }
-  const dir = join(global.dataDir, '..', 'demo-data');
+  const dir = demoDataDir(global);
   const asOf = formatDay(localDayOfInstant(now.getTime(), DEFAULT_TIME_ZONE));
   process.stdout.write(`Generating the demo service center (${opts.customers} customers, 2 years up to ${asOf}) …\n`);
   await writeDemoFiles(dir, { customers: opts.customers, seed: opts.seed, asOf });
@@ -81,4 +81,9 @@ async function loadDemoOnce(db: Db, global: GlobalOptions, opts: DemoOptions, no
   bar.stop();
   const t = summary.total;
   process.stdout.write(`Imported ${t.imported} records (${t.rejected} rejected) from ${dir}.\n`);
+}
+
+/** The demo's import files sit beside the embedded database folder. */
+function demoDataDir(global: GlobalOptions): string {
+  return join(global.dataDir, '..', 'demo-data');
 }
