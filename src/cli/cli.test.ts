@@ -79,4 +79,24 @@ describe('retain import', () => {
     const second = retain(['--data-dir', dataDir, 'import', data, '--no-evaluate']);
     expect(second.stdout).toMatch(/│ total\s*│ 6\s*│ 0\s*│ 0\s*│ 6\s*│ 0\s*│/);
   });
+
+  it('re-evaluates the customers it touched, opening their warnings at once', () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'retain-db-')), 'db');
+    // A single visit in 2024: by today the customer is long gone, so a red warning opens.
+    const data = writeStoreFiles([{ id: 'c1' }], [visit('c1', '2024-06-01T10:00:00+08:00')]);
+    const { code, stdout } = retain(['--data-dir', dataDir, 'import', data]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/re-evaluated 1 customers/);
+    expect(stdout).toMatch(/│ red\s*│ 1\s*│/);
+    expect(stdout).toMatch(/warnings: 1 opened/);
+  });
+
+  it('exits 1 and names the place of a rejected record, keeping the good ones', () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'retain-db-')), 'db');
+    const data = writeStoreFiles([{ id: 'c1' }], [visit('c1', '2024-06-01T10:00:00+08:00'), { ...visit('c9', '2024-06-02T10:00:00+08:00') }]);
+    const { code, stdout } = retain(['--data-dir', dataDir, 'import', data, '--no-evaluate']);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/events\.jsonl:2 customerId: unknown customer "c9"/);
+    expect(stdout).toMatch(/│ events\.jsonl\s*│ 2\s*│ 1\s*│ 0\s*│ 0\s*│ 1\s*│/);
+  });
 });
