@@ -39,7 +39,16 @@ describe('reasons', () => {
     const b = facts().visit(20).event('contact_invalid', 5, { channel: 'phone' }).build();
     expect(evaluateCustomer(b, defaultPolicy(), AS_OF, { lang: 'en' }).reasons).toEqual([
       'yellow because: response level 1 (signals: 1)',
-      'signal 9 "contact invalid" (★★★★, penalty 15): contactInvalid',
+      'signal 9 "contact invalid" (★★★★, penalty 15): contact invalid: yes',
     ]);
+  });
+
+  it('words a signal by its features in the reader\'s language', () => {
+    // NPS 10 then 6: a drop of 4 (signal 2).
+    const b = facts().visit(10).nps(40, 10).nps(5, 6).build();
+    const zh = evaluateCustomer(b, defaultPolicy(), AS_OF).reasons;
+    expect(zh).toContain('信号 2「NPS 下降」（★★★★★，扣 30 分）：最近 NPS 6，上一次 NPS 10');
+    const en = evaluateCustomer(b, defaultPolicy(), AS_OF, { lang: 'en' }).reasons;
+    expect(en).toContain('signal 2 "NPS drop" (★★★★★, penalty 30): NPS 6, previous NPS 10');
   });
 });

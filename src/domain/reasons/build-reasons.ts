@@ -21,6 +21,20 @@ export interface ReasonInputs {
 
 const responseStep = { yellow: 1, orange: 2, red: 3 } as const;
 
+/** The features a signal is read from, worded in the reader's language (`detail` stays technical). */
+const signalFeatures: Record<SignalId, (keyof Features)[]> = {
+  maintenance_overdue_unanswered: ['overdueDays', 'remindersUnanswered', 'refusedToBook'],
+  nps_drop: ['lastNps', 'prevNps'],
+  appointment_cancelled: ['cancellations90', 'reschedules90'],
+  app_inactive: ['appLogins30', 'appBaseline'],
+  complaint_silence: ['complaintSilenceDays'],
+  value_add_refused: ['valueAddDeclineStreak'],
+  basic_only: ['basicOnlyStreak', 'ticketTrend'],
+  no_activities: ['invited365', 'attended365'],
+  contact_invalid: ['contactInvalid'],
+  social_negative: ['socialNegativeOpen'],
+};
+
 function trigger(t: ResponseTrigger, lang: Lang): string {
   return phrase(t.kind === 'signals' ? 'signals.count' : t.kind, t.value, lang);
 }
@@ -60,6 +74,10 @@ export function buildReasons(x: ReasonInputs, lang: Lang): string[] {
   const signals = [...x.signals].sort((a, b) => b.severity - a.severity);
   return [
     ...leveled.map((r) => r.text),
-    ...signals.map((s) => m.signal(signalNumber(s.id as SignalId), m.signalName[s.id as SignalId], s.severity, s.penalty, s.detail)),
+    ...signals.map((s) => {
+      const id = s.id as SignalId;
+      const what = signalFeatures[id].map((f) => phrase(f, x.features[f], lang)).join(m.listSeparator);
+      return m.signal(signalNumber(id), m.signalName[id], s.severity, s.penalty, what);
+    }),
   ];
 }
