@@ -67,7 +67,7 @@ describe('evaluateCustomer', () => {
     expect(e.signals.map((s) => s.id)).toEqual(['app_inactive']);
     expect(e.level).toBe('orange');
     expect(e.reasons[0]).toBe(`orange because: under observation after returning on ${ago(10)} (raised from yellow)`);
-    expect(e.reasons.at(-1)).toBe('signal 4 "app inactive" (★★★, penalty 5): hasApp, appLogins30 0 = 0');
+    expect(e.reasons.at(-1)).toBe('signal 4 "app inactive" (★★★, penalty 5): 0 app logins in 30 days, app baseline 0 logins per 30 days');
   });
 
   it('lists signals after the causes that carry a level, by their stars', () => {
