@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPrograms } from './default-programs.js';
+import { parsePrograms } from './parse-programs.js';
+
+const doc = (): Record<string, any> => structuredClone(defaultPrograms()) as Record<string, any>;
+
+function errorsOf(input: unknown) {
+  const r = parsePrograms(input);
+  if (r.ok) throw new Error('expected the document to be refused');
+  return r.errors;
+}
+
+describe('the default program document', () => {
+  it('is valid, versioned and frozen', () => {
+    const d = defaultPrograms();
+    expect(d.version).toBe('default-1');
+    expect(Object.isFrozen(d.programs[0]!.steps)).toBe(true);
+  });
+
+  it('survives a JSON round trip (it is stored as a document)', () => {
+    const r = parsePrograms(JSON.parse(JSON.stringify(defaultPrograms())));
+    expect(r.ok && r.document).toEqual(defaultPrograms());
+  });
+
+  it('ships a preset for every section §1–§9', () => {
+    expect(defaultPrograms().programs.map((p) => p.id)).toEqual([
+      'early_warning_yellow', 'early_warning_orange', 'early_warning_red', 'health_red', 'health_orange', 'health_yellow',
+      'waiting_time', 'post_service', 'low_rating', 'complaint_open', 'complaint_after', 'maintenance_chase', 'nps_drop',
+      'cancellation', 'social_negative', 'contact_invalid', 'silent_yellow', 'silent_orange', 'silent_red', 'dormant_wakeup',
+      'recall_level_1', 'recall_level_2', 'recall_level_3', 'return_ritual', 'observation', 'give_up',
+    ]);
+  });
+});
+
+describe('refusing a bad program with the path of the field', () => {
+  it('a bad offset', () => {
+    const d = doc();
+    d.programs[2].steps[1].offset = '48 hours';
+    expect(errorsOf(d)).toEqual([{ path: 'programs.2.steps.1.offset', message: expect.stringContaining('must be a duration') }]);
+  });
+
+  it('a missing field, an unknown field and a bad enum', () => {
+    const d = doc();
+    delete d.programs[0].name.en;
+    d.programs[1].steps[0].owner = 'advisor';
+    d.programs[3].steps[0].taskType = 'sms';
+    expect(errorsOf(d).map((e) => e.path).sort()).toEqual(['programs.0.name.en', 'programs.1.steps.0.owner', 'programs.3.steps.0.taskType']);
+  });
+
+  it('a message sent by a person, a task done by the outbox', () => {
+    const d = doc();
+    d.programs[0].steps[0].role = 'advisor';
+    d.programs[1].steps[0].role = 'automated';
+    expect(errorsOf(d).map((e) => e.path)).toEqual(['programs.0.steps.0.role', 'programs.1.steps.0.role']);
+  });
+
+  it('a trigger of the wrong kind, a bad level and an unknown signal', () => {
+    const d = doc();
+    d.programs[0].trigger.level = 'green';
+    d.programs[11].trigger.signal = 'late';
+    d.programs[6].trigger = { kind: 'weather' };
+    expect(errorsOf(d).map((e) => e.path).sort()).toEqual(['programs.0.trigger.level', 'programs.11.trigger.signal', 'programs.6.trigger.kind']);
+  });
+
+  it('cross-field checks: duplicate ids, escalation without deadline, needs, order, rungs, hours', () => {
+    const d = doc();
+    d.programs[1].id = 'early_warning_yellow';
+    d.programs[2].steps[1].id = 'red_call';
+    delete d.programs[4].steps[0].deadline;
+    d.programs[6].steps[1].needs = 'wait_180';
+    d.programs[19].steps[2].offset = 'P1D';
+    d.programs[0].steps[0].escalation = [{ raiseLevel: 'orange' }, { role: 'advisor', deadline: 'PT1H' }];
+    d.workingHours.end = '09:00';
+    expect(errorsOf(d).map((e) => e.path)).toEqual([
+      'workingHours.end',
+      'programs.0.steps.0.escalation.0',
+      'programs.1.id',
+      'programs.2.steps.1.id',
+      'programs.4.steps.0.escalation',
+      'programs.6.steps.1.needs',
+      'programs.19.steps.2.offset',
+    ]);
+  });
+
+  it('a rating threshold on a non-rating trigger and a silent segment without level', () => {
+    const d = doc();
+    d.programs[6].trigger.maxNps = 6;
+    delete d.programs[16].trigger.level;
+    expect(errorsOf(d).map((e) => e.path)).toEqual(['programs.6.trigger.maxNps', 'programs.16.trigger.level']);
+  });
+
+  it('an empty version, no steps, a bad local time', () => {
+    const d = doc();
+    d.version = ' ';
+    d.programs[25].steps = [];
+    d.programs[20].steps[0].atLocalTime = '25:00';
+    expect(errorsOf(d).map((e) => e.path).sort()).toEqual(['programs.20.steps.0.atLocalTime', 'programs.25.steps', 'version']);
+  });
+});
