@@ -1,15 +1,9 @@
 import document from './default-contact-policy.json' with { type: 'json' };
 import { parseContactPolicy, type ContactPolicy } from './contact-policy.js';
+import { deepFreeze } from '../domain/deep-freeze.js';
 
 let cached: ContactPolicy | undefined;
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /**
  * The shipped contact policy (programs.md §10), validated once and frozen because every caller

@@ -1,16 +1,10 @@
 import document from './default-programs.json' with { type: 'json' };
 import { parsePrograms } from './parse-programs.js';
 import type { ProgramDocument } from './program-schema.js';
+import { deepFreeze } from '../domain/deep-freeze.js';
 
 let cached: ProgramDocument | undefined;
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /**
  * The shipped presets of programs.md §1–§9, validated once. Frozen because every caller shares

@@ -15,6 +15,7 @@ import sms from './data/templates-sms.json' with { type: 'json' };
 import wechat from './data/templates-wechat.json' with { type: 'json' };
 import type { ScriptLibrary } from './library-schema.js';
 import { parseLibrary } from './parse-library.js';
+import { deepFreeze } from '../domain/deep-freeze.js';
 
 /**
  * The shipped library as one plain document, before validation. The JSON is split by theme only
@@ -32,13 +33,6 @@ export function defaultLibraryDocument(): { version: string; scripts: unknown[];
 
 let cached: ScriptLibrary | undefined;
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /** The shipped library, validated once and frozen because every caller shares it. */
 export function defaultLibrary(): ScriptLibrary {

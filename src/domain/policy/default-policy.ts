@@ -1,16 +1,10 @@
 import document from './default-policy.json' with { type: 'json' };
 import { parsePolicy } from './parse-policy.js';
 import type { Policy } from './policy-schema.js';
+import { deepFreeze } from '../deep-freeze.js';
 
 let cached: Policy | undefined;
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /**
  * The shipped default policy (scoring.md), validated once. It is frozen because every caller
