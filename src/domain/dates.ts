@@ -99,11 +99,11 @@ function normaliseOffset(s: string, offset: string): string {
 }
 
 /** The store-local calendar date of an ISO date or timestamp. */
-export function localDay(s: string, zone: string): Day {
+export function localDay(s: string, zone: string, instant?: number): Day {
   if (s.length === 10) return parseDay(s);
   const m = TIMESTAMP_RE.exec(s);
   if (m && m[8] === undefined) return dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
-  return localDayOfInstant(toInstant(s, zone), zone);
+  return localDayOfInstant(instant ?? toInstant(s, zone), zone);
 }
 
 export function localDayOfInstant(ms: number, zone: string): Day {

@@ -4,7 +4,8 @@ import type { Level } from '../domain/evaluation.js';
 import type { Policy } from '../domain/policy/policy-schema.js';
 import type { Db } from '../store/db.js';
 import type { StoredFacts } from './load-facts.js';
-import { saveEvaluations, type EvaluatedCustomer } from './save-evaluations.js';
+import { saveEvaluations } from './save-evaluations.js';
+import { snapshotOf, type Snapshot } from './snapshot.js';
 import { emptyWarningCounts, syncWarnings, type WarningCounts } from './sync-warnings.js';
 
 export interface StoreOutcome {
@@ -34,25 +35,28 @@ export async function evaluateAndStore(
   policy: Policy,
   now: Date,
 ): Promise<StoreOutcome> {
-  const outcome = emptyOutcome();
-  const byDay = new Map<Day, EvaluatedCustomer[]>();
+  const byDay = new Map<Day, Snapshot[]>();
   for (const f of facts) {
     const asOf = asOfFor(f);
-    const evaluation = evaluateCustomer(f, policy, asOf);
-    outcome.customers++;
-    outcome.levels[evaluation.level]++;
     let list = byDay.get(asOf);
     if (!list) byDay.set(asOf, (list = []));
-    list.push({ storeId: f.storeId, evaluation });
+    list.push(snapshotOf(f.storeId, evaluateCustomer(f, policy, asOf)));
   }
-  for (const [day, evaluated] of byDay) {
-    const asOf = formatDay(day);
-    const warnings = await db.transaction(async (tx) => {
-      const counts = await syncWarnings(tx, asOf, policy.version, evaluated, now);
-      await saveEvaluations(tx, asOf, policy.version, evaluated, now);
-      return counts;
-    });
-    addOutcome(outcome, { ...emptyOutcome(), warnings });
-  }
+  const outcome = emptyOutcome();
+  for (const [day, snapshots] of byDay) addOutcome(outcome, await storeSnapshots(db, day, policy.version, snapshots, now));
+  return outcome;
+}
+
+/** Stores the snapshots of one date and moves the warnings, in one transaction. */
+export async function storeSnapshots(db: Db, asOf: Day, policyVersion: string, snapshots: readonly Snapshot[], now: Date): Promise<StoreOutcome> {
+  const day = formatDay(asOf);
+  const outcome = emptyOutcome();
+  outcome.customers = snapshots.length;
+  for (const s of snapshots) outcome.levels[s.level]++;
+  outcome.warnings = await db.transaction(async (tx) => {
+    const counts = await syncWarnings(tx, day, policyVersion, snapshots, now);
+    await saveEvaluations(tx, day, policyVersion, snapshots, now);
+    return counts;
+  });
   return outcome;
 }

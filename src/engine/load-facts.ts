@@ -45,19 +45,3 @@ export async function loadFacts(db: Db, customerIds: string[], upTo?: Day): Prom
   for (const e of events) byId.get(e.customer_id)?.events.push(e.record);
   return [...byId.values()];
 }
-
-/** Customer ids in pages (keyset by id), optionally of one store. */
-export async function* pageCustomerIds(db: Db, options: { storeId?: string; pageSize: number }): AsyncGenerator<string[]> {
-  let after = '';
-  for (;;) {
-    const rows = await db.query<{ id: string }>(
-      options.storeId
-        ? 'SELECT id FROM customers WHERE store_id = $3 AND id > $1 ORDER BY id LIMIT $2'
-        : 'SELECT id FROM customers WHERE id > $1 ORDER BY id LIMIT $2',
-      options.storeId ? [after, options.pageSize, options.storeId] : [after, options.pageSize],
-    );
-    if (rows.length === 0) return;
-    yield rows.map((r) => r.id);
-    after = rows[rows.length - 1]!.id;
-  }
-}

@@ -1,39 +1,38 @@
-import type { CustomerEvaluation } from '../domain/evaluation.js';
+import { copyField } from '../store/copy-text.js';
 import type { Db } from '../store/db.js';
+import type { Snapshot } from './snapshot.js';
 
-export interface EvaluatedCustomer {
-  storeId: string;
-  evaluation: CustomerEvaluation;
-}
+const STAGED = ['customer_id', 'store_id', 'level', 'risk_score', 'health_score', 'record'] as const;
 
-/** Stores one snapshot per customer per day; re-evaluating the same day replaces it. */
-export async function saveEvaluations(
-  db: Db,
-  asOf: string,
-  policyVersion: string,
-  evaluated: EvaluatedCustomer[],
-  now: Date,
-): Promise<void> {
-  if (evaluated.length === 0) return;
-  await db.query(
-    `INSERT INTO evaluations (customer_id, as_of, store_id, policy_version, level, risk_score, health_score, record, evaluated_at)
-     SELECT u.customer_id, $1::date, u.store_id, $2, u.level, u.risk, u.health, u.record::jsonb, $3
-       FROM unnest($4::text[], $5::text[], $6::text[], $7::numeric[], $8::numeric[], $9::text[])
-            AS u(customer_id, store_id, level, risk, health, record)
-     ON CONFLICT (customer_id, as_of) DO UPDATE SET
-       store_id = excluded.store_id, policy_version = excluded.policy_version, level = excluded.level,
-       risk_score = excluded.risk_score, health_score = excluded.health_score,
-       record = excluded.record, evaluated_at = excluded.evaluated_at`,
-    [
-      asOf,
-      policyVersion,
-      now,
-      evaluated.map((e) => e.evaluation.customerId),
-      evaluated.map((e) => e.storeId),
-      evaluated.map((e) => e.evaluation.level),
-      evaluated.map((e) => e.evaluation.risk.score),
-      evaluated.map((e) => e.evaluation.health.score),
-      evaluated.map((e) => JSON.stringify(e.evaluation)),
-    ],
-  );
+/**
+ * Stores one snapshot per customer per day; re-evaluating the same day replaces it. The rows
+ * go in by COPY to a temporary table and one upsert from there: array parameters made the
+ * driver escape every ~1.3 KB record, 70 µs of this thread per customer.
+ */
+export async function saveEvaluations(db: Db, asOf: string, policyVersion: string, snapshots: readonly Snapshot[], now: Date): Promise<void> {
+  if (snapshots.length === 0) return;
+  let rows = '';
+  for (const s of snapshots) {
+    rows += `${copyField(s.customerId)}\t${copyField(s.storeId)}\t${s.level}\t${s.riskScore}\t${s.healthScore}\t${copyField(s.record)}\n`;
+  }
+  await db.transaction(async (tx) => {
+    // The staging table lives as long as the connection and empties at each commit: created
+    // once, so staging leaves no dead rows in the catalog (PGlite never vacuums it).
+    const [{ present }] = (await tx.query<{ present: boolean }>("SELECT to_regclass('pg_temp.evaluation_rows') IS NOT NULL AS present")) as [{ present: boolean }];
+    await tx.exec(
+      present
+        ? 'DELETE FROM evaluation_rows' // empty unless a save earlier in this transaction used it
+        : 'CREATE TEMP TABLE evaluation_rows (customer_id text, store_id text, level text, risk_score numeric, health_score numeric, record json) ON COMMIT DELETE ROWS',
+    );
+    await tx.copyIn('evaluation_rows', STAGED, rows);
+    await tx.query(
+      `INSERT INTO evaluations (customer_id, as_of, store_id, policy_version, level, risk_score, health_score, record, evaluated_at)
+       SELECT customer_id, $1::date, store_id, $2, level, risk_score, health_score, record, $3 FROM evaluation_rows
+       ON CONFLICT (customer_id, as_of) DO UPDATE SET
+         store_id = excluded.store_id, policy_version = excluded.policy_version, level = excluded.level,
+         risk_score = excluded.risk_score, health_score = excluded.health_score,
+         record = excluded.record, evaluated_at = excluded.evaluated_at`,
+      [asOf, policyVersion, now],
+    );
+  });
 }

@@ -1,8 +1,12 @@
+import { availableParallelism } from 'node:os';
 import type { Day } from '../domain/dates.js';
 import type { Policy } from '../domain/policy/policy-schema.js';
 import type { Db } from '../store/db.js';
-import { addOutcome, emptyOutcome, evaluateAndStore, type StoreOutcome } from './evaluate-and-store.js';
-import { loadFacts, pageCustomerIds } from './load-facts.js';
+import { addOutcome, emptyOutcome, storeSnapshots, type StoreOutcome } from './evaluate-and-store.js';
+import { evaluatePage } from './evaluate-page.js';
+import { EvaluationWorkers } from './evaluation-workers.js';
+import { loadPage } from './load-page.js';
+import type { Snapshot } from './snapshot.js';
 
 export interface ScoreOptions {
   asOf: Day;
@@ -10,20 +14,60 @@ export interface ScoreOptions {
   policy: Policy;
   storeId?: string;
   pageSize?: number;
+  /** Evaluation threads once the run is longer than a page (default: one per core; on PGlite one fewer). */
+  workers?: number;
   onProgress?: (done: number) => void;
 }
 
-/** The evaluation run: every customer (of one store, or all) as of one date. */
+/**
+ * The evaluation run: every customer (of one store, or all) as of one date, a page at a time.
+ * Three things overlap: this thread reads the next page and stores the previous one while
+ * worker threads evaluate (most of the work); a run of one page is evaluated here instead,
+ * as starting a worker costs more than it saves.
+ */
 export async function scoreCustomers(db: Db, options: ScoreOptions): Promise<StoreOutcome> {
+  const { policy, asOf, now } = options;
+  // 1,000 customers a page: as fast as 2,000 on PostgreSQL and faster on PGlite, and pages in
+  // flight (some 15 MB each, parsed) are much of the run's memory: 720 MiB at the peak on
+  // PGlite for 100k customers, 900 with 2,000.
+  const pageSize = options.pageSize ?? 1000;
   const total = emptyOutcome();
-  const pages = pageCustomerIds(db, {
-    pageSize: options.pageSize ?? 2000,
-    ...(options.storeId ? { storeId: options.storeId } : {}),
-  });
-  for await (const ids of pages) {
-    const facts = await loadFacts(db, ids, options.asOf);
-    addOutcome(total, await evaluateAndStore(db, facts, () => options.asOf, options.policy, options.now));
-    options.onProgress?.(total.customers);
+  // PGlite works on this thread and needs a core of its own (a second worker gained 2 % there
+  // for 130 MiB); with a server, this thread is mostly idle and a worker per core won 13 %.
+  const threads = options.workers ?? Math.max(1, availableParallelism() - (db.kind === 'pglite' ? 1 : 0));
+  let workers: EvaluationWorkers | undefined;
+  const evaluating: Promise<Snapshot[]>[] = [];
+  let storing: Promise<void> = Promise.resolve();
+
+  // Snapshots are stored in page order, one page at a time, while the next pages are read and evaluated.
+  const storeOldest = async () => {
+    const snapshots = await evaluating.shift()!;
+    await storing;
+    storing = storeSnapshots(db, asOf, policy.version, snapshots, now).then((outcome) => {
+      addOutcome(total, outcome);
+      options.onProgress?.(total.customers);
+    });
+    storing.catch(() => undefined); // observed by the next storeOldest or at the end
+  };
+
+  try {
+    for (let after = ''; ; ) {
+      const page = await loadPage(db, { after, size: pageSize, upTo: asOf, storeId: options.storeId });
+      if (!page) break;
+      after = page.customers[page.customers.length - 1]!.id;
+      if (!workers && page.customers.length === pageSize) {
+        workers = new EvaluationWorkers(threads, policy, asOf);
+      }
+      const snapshots = workers ? workers.evaluate(page) : Promise.resolve(evaluatePage(page, policy, asOf));
+      snapshots.catch(() => undefined); // observed in turn by storeOldest
+      evaluating.push(snapshots);
+      // Keep each worker one page ahead of the one being stored.
+      while (evaluating.length > (workers ? 2 * threads : 0)) await storeOldest();
+    }
+    while (evaluating.length > 0) await storeOldest();
+    await storing;
+  } finally {
+    await workers?.close();
   }
   return total;
 }

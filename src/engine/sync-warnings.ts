@@ -1,7 +1,7 @@
 import type { Level } from '../domain/evaluation.js';
 import { warningTransition, type WarningChange } from '../domain/warning-transition.js';
 import type { Db } from '../store/db.js';
-import type { EvaluatedCustomer } from './save-evaluations.js';
+import type { Snapshot } from './snapshot.js';
 
 export type WarningCounts = Record<WarningChange, number>;
 
@@ -24,12 +24,12 @@ export async function syncWarnings(
   db: Db,
   asOf: string,
   policyVersion: string,
-  evaluated: EvaluatedCustomer[],
+  evaluated: readonly Snapshot[],
   now: Date,
 ): Promise<WarningCounts> {
   const counts = emptyWarningCounts();
   if (evaluated.length === 0) return counts;
-  const ids = evaluated.map((e) => e.evaluation.customerId);
+  const ids = evaluated.map((e) => e.customerId);
   const open = new Map(
     (
       await db.query<OpenWarning>(
@@ -47,13 +47,13 @@ export async function syncWarnings(
     ).map((r) => r.customer_id),
   );
 
-  const toOpen: EvaluatedCustomer[] = [];
-  const toUpdate: { id: number; e: EvaluatedCustomer; change: WarningChange | null }[] = [];
+  const toOpen: Snapshot[] = [];
+  const toUpdate: { id: number; e: Snapshot; change: WarningChange | null }[] = [];
   for (const e of evaluated) {
-    const id = e.evaluation.customerId;
+    const id = e.customerId;
     if (newer.has(id)) continue;
     const current = open.get(id);
-    const change = warningTransition(current?.level ?? null, e.evaluation.level);
+    const change = warningTransition(current?.level ?? null, e.level);
     if (change) counts[change]++;
     if (change === 'opened') toOpen.push(e);
     else if (current) toUpdate.push({ id: current.id, e, change });
@@ -72,9 +72,9 @@ export async function syncWarnings(
         policyVersion,
         now,
         toOpen.map((e) => e.storeId),
-        toOpen.map((e) => e.evaluation.customerId),
-        toOpen.map((e) => e.evaluation.level),
-        toOpen.map((e) => JSON.stringify(e.evaluation.reasons)),
+        toOpen.map((e) => e.customerId),
+        toOpen.map((e) => e.level),
+        toOpen.map((e) => e.reasons),
       ],
     );
     for (const r of rows) changes.push({ warningId: r.id, customerId: r.customer_id, change: 'opened', from: null, to: r.level });
@@ -95,16 +95,16 @@ export async function syncWarnings(
         policyVersion,
         now,
         toUpdate.map((u) => u.id),
-        toUpdate.map((u) => u.e.evaluation.level),
-        toUpdate.map((u) => JSON.stringify(u.e.evaluation.reasons)),
+        toUpdate.map((u) => u.e.level),
+        toUpdate.map((u) => u.e.reasons),
         toUpdate.map((u) => u.change !== null),
         toUpdate.map((u) => u.change === 'closed'),
       ],
     );
     for (const u of toUpdate) {
       if (!u.change) continue;
-      const from = open.get(u.e.evaluation.customerId)!.level;
-      changes.push({ warningId: u.id, customerId: u.e.evaluation.customerId, change: u.change, from, to: u.e.evaluation.level });
+      const from = open.get(u.e.customerId)!.level;
+      changes.push({ warningId: u.id, customerId: u.e.customerId, change: u.change, from, to: u.e.level });
     }
   }
   if (changes.length > 0) {

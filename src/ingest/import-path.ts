@@ -16,6 +16,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Event batches written at once on PostgreSQL outside strict mode (default 3). */
   concurrency?: number;
+  /** JSON Lines events files from this size on are read in worker threads (default 8 MiB). */
+  workerFromBytes?: number;
 }
 
 class Rollback extends Error {}
@@ -41,6 +43,7 @@ export async function importPath(db: Db, path: string, options: ImportOptions = 
         await importFile(tx, file, {
           onProgress: options.onProgress,
           batchSize: options.batchSize,
+          workerFromBytes: options.workerFromBytes,
           // A server with a pool takes event batches on several connections. Events only: they
           // do not depend on each other, where master batches may (upserts touching the same
           // rows). PGlite and a strict import's single transaction take one batch at a time.

@@ -31,4 +31,13 @@ describe('readJsonl', () => {
     for await (const item of readJsonl(Readable.from(chunks))) items.push(item);
     expect(items.map((i) => i.record)).toEqual([{ id: 'é' }, { id: 'b' }]);
   });
+
+  it('ends lines at a lone carriage return too, as readline does', async () => {
+    const items = await read('{"a":1}\r{"a":2}\r\r\n{"a":3}\r');
+    expect(items).toEqual([
+      { line: 1, record: { a: 1 } },
+      { line: 2, record: { a: 2 } },
+      { line: 4, record: { a: 3 } },
+    ]);
+  });
 });

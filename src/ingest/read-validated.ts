@@ -3,6 +3,7 @@ import type { RecordKind, RecordOf } from '../domain/records.js';
 import { validateRecord, type FieldError } from '../domain/validate-record.js';
 import type { ImportFile } from './list-import-files.js';
 import { readCsv } from './read-csv.js';
+import type { ReadItem } from './read-item.js';
 import { readJsonl } from './read-jsonl.js';
 
 export type ValidatedItem<K extends RecordKind> =
@@ -21,15 +22,15 @@ export async function* readValidated<K extends RecordKind>(
   onStream?.(stream);
   try {
     const items = file.format === 'csv' ? readCsv(stream, file.kind) : readJsonl(stream);
-    for await (const item of items) {
-      if (item.error !== undefined) {
-        yield { line: item.line, errors: [{ field: '', reason: item.error }] };
-        continue;
-      }
-      const checked = validateRecord(file.kind, item.record);
-      yield checked.ok ? { line: item.line, value: checked.value } : { line: item.line, errors: checked.errors };
-    }
+    for await (const item of items) yield validated(file.kind, item);
   } finally {
     stream.destroy();
   }
+}
+
+/** A read item validated as a record of `kind`. */
+export function validated<K extends RecordKind>(kind: K, item: ReadItem): ValidatedItem<K> {
+  if (item.error !== undefined) return { line: item.line, errors: [{ field: '', reason: item.error }] };
+  const checked = validateRecord(kind, item.record);
+  return checked.ok ? { line: item.line, value: checked.value } : { line: item.line, errors: checked.errors };
 }

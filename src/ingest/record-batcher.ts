@@ -24,8 +24,9 @@ interface InFlight<R> {
 }
 
 /**
- * Collects validated records and writes them in batches: the single write path shared by
- * file import and the HTTP API. Outcomes are delivered in the order records were added.
+ * Collects validated records and writes them in batches: the write path shared by file import
+ * and the HTTP API (big events files have their own, see import-file.ts). Outcomes are
+ * delivered in the order records were added.
  */
 export class RecordBatcher<K extends RecordKind, R> {
   private refs: R[] = [];

@@ -19,3 +19,16 @@ export async function lookupCustomerHomes(db: Db, ids: Iterable<string>): Promis
   for (const r of rows) homes.set(r.id, { storeId: r.store_id, timeZone: r.time_zone });
   return homes;
 }
+
+/**
+ * The home of every customer, when there are at most `limit` of them (undefined otherwise):
+ * an import of many events learns them at once instead of batch by batch.
+ */
+export async function allCustomerHomes(db: Db, limit: number): Promise<Map<string, CustomerHome> | undefined> {
+  const rows = await db.query<{ id: string; store_id: string; time_zone: string }>(
+    'SELECT c.id, c.store_id, s.time_zone FROM customers AS c JOIN stores AS s ON s.id = c.store_id LIMIT $1',
+    [limit + 1],
+  );
+  if (rows.length > limit) return undefined;
+  return new Map(rows.map((r) => [r.id, { storeId: r.store_id, timeZone: r.time_zone }]));
+}

@@ -1,5 +1,7 @@
+import { finished } from 'node:stream/promises';
 import pg from 'pg';
-import { assertSchemaName, valueParsers, type Db } from './db.js';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { assertSchemaName, copyTarget, underSavepoint, valueParsers, type Db } from './db.js';
 
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -7,9 +9,32 @@ const types = {
   },
 };
 
-type Queryable = Pick<pg.PoolClient, 'query'>;
+async function copyIn(client: pg.PoolClient, sql: string, rows: string): Promise<void> {
+  const stream = client.query(copyFrom(sql));
+  stream.end(rows);
+  await finished(stream);
+}
 
-function wrap(runner: Queryable, pool: pg.Pool, inTx: boolean): Db {
+async function copyOut(client: pg.PoolClient, sql: string): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of client.query(copyTo(sql))) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Runs `work` with the transaction's connection, or one of the pool's. */
+async function withClient<T>(pool: pg.Pool, client: pg.PoolClient | undefined, work: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  if (client) return work(client);
+  const own = await pool.connect();
+  try {
+    return await work(own);
+  } finally {
+    own.release();
+  }
+}
+
+/** `client` is the connection of the transaction in progress; without one, statements go to the pool. */
+function wrap(pool: pg.Pool, client?: pg.PoolClient): Db {
+  const runner = client ?? pool;
   const db: Db = {
     kind: 'postgres',
     async query<T>(text: string, params: unknown[] = []) {
@@ -19,19 +44,25 @@ function wrap(runner: Queryable, pool: pg.Pool, inTx: boolean): Db {
     async exec(script: string) {
       await runner.query(script);
     },
+    copyIn(table: string, columns: readonly string[], rows: string) {
+      return withClient(pool, client, (c) => copyIn(c, `COPY ${copyTarget(table, columns)} FROM STDIN`, rows));
+    },
+    copyOut(query: string) {
+      return withClient(pool, client, (c) => copyOut(c, `COPY (${query}) TO STDOUT`));
+    },
     async transaction<T>(work: (tx: Db) => Promise<T>) {
-      if (inTx) return work(db);
-      const client = await pool.connect();
+      if (client) return underSavepoint((sql) => client.query(sql), () => work(db));
+      const own = await pool.connect();
       try {
-        await client.query('BEGIN');
-        const result = await work(wrap(client, pool, true));
-        await client.query('COMMIT');
+        await own.query('BEGIN');
+        const result = await work(wrap(pool, own));
+        await own.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await own.query('ROLLBACK').catch(() => undefined);
         throw err;
       } finally {
-        client.release();
+        own.release();
       }
     },
     close: () => pool.end(),
@@ -51,11 +82,13 @@ export async function openPgDb(options: { url: string; schema?: string; max?: nu
       await admin.end();
     }
   }
+  // No JIT: it compiles a query once its estimated cost is high, 150 ms each time, and every
+  // query here is short (estimates run high on freshly loaded tables before ANALYZE).
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.max ?? 10,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    options: `-c jit=off${schema ? ` -c search_path=${schema}` : ''}`,
   });
   await pool.query('SELECT 1');
-  return wrap(pool, pool, false);
+  return wrap(pool);
 }

@@ -1,0 +1,21 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Day } from '../domain/dates.js';
+import type { Policy } from '../domain/policy/policy-schema.js';
+import { evaluatePage } from './evaluate-page.js';
+import type { PageFacts } from './load-page.js';
+import type { Snapshot } from './snapshot.js';
+
+/** A worker thread of an evaluation run (evaluation-workers.ts): pages in, snapshots out. */
+
+export interface EvaluateJob {
+  policy: Policy;
+  asOf: Day;
+}
+
+export type ToEvaluator = { page: number; facts: PageFacts };
+export type FromEvaluator = { page: number; snapshots: Snapshot[] };
+
+const { policy, asOf } = (workerData as { job: EvaluateJob }).job;
+parentPort!.on('message', ({ page, facts }: ToEvaluator) => {
+  parentPort!.postMessage({ page, snapshots: evaluatePage(facts, policy, asOf) } satisfies FromEvaluator);
+});
