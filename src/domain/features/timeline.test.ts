@@ -23,15 +23,17 @@ describe('reading the history', () => {
     expect(feat(facts().inTimeZone('Europe/Berlin').visit(40).visit('2024-06-29T23:30:00Z')).R).toBe(0);
   });
 
-  it('orders a day by time (a bare date is midnight), then by file order', () => {
+  it('orders a day by time (a bare date is midnight), then by event id, whatever the arrival order', () => {
     const b = facts()
-      .nps('2024-06-01T18:00:00+08:00', 1)
-      .nps('2024-06-01T08:00:00Z', 2)
-      .nps('2024-06-01', 3)
-      .nps('2024-06-01T18:00:00+08:00', 4)
+      .event('nps', '2024-06-01T18:00:00+08:00', { score: 1 }, 'b')
+      .event('nps', '2024-06-01T08:00:00Z', { score: 2 }, 'c')
+      .event('nps', '2024-06-01', { score: 3 }, 'd')
+      .event('nps', '2024-06-01T18:00:00+08:00', { score: 4 }, 'a')
       .build();
-    const t = buildTimeline(b.events, b.timeZone, AS_OF);
-    expect(t.all.map((d) => (d.e.type === 'nps' ? d.e.score : -1))).toEqual([3, 2, 1, 4]);
-    expect(t.all.map((d) => d.seq)).toEqual([0, 1, 2, 3]);
+    const scores = (events: typeof b.events) =>
+      buildTimeline(events, b.timeZone, AS_OF).all.map((d) => (d.e.type === 'nps' ? d.e.score : -1));
+    expect(scores(b.events)).toEqual([3, 2, 4, 1]);
+    expect(scores([...b.events].reverse())).toEqual([3, 2, 4, 1]);
+    expect(buildTimeline(b.events, b.timeZone, AS_OF).all.map((d) => d.seq)).toEqual([0, 1, 2, 3]);
   });
 });

@@ -17,7 +17,6 @@ export interface Timeline {
 
 /** One object per event from reading to the end: `seq` is set once sorted. */
 interface Entry extends Dated {
-  index: number;
   /** Parsed only when two events share a day (NaN until then). */
   instant: number;
 }
@@ -39,10 +38,12 @@ export function buildTimeline(events: readonly RetainEvent[], timeZone: string, 
     if (seen.has(e.id)) continue;
     seen.add(e.id);
     const day = localDay(e.at, timeZone);
-    if (day <= asOf) all.push({ e, day, seq: 0, index: i, instant: NaN });
+    if (day <= asOf) all.push({ e, day, seq: 0, instant: NaN });
   }
   const instant = (x: Entry): number => (Number.isNaN(x.instant) ? (x.instant = toInstant(x.e.at, timeZone)) : x.instant);
-  all.sort((a, b) => a.day - b.day || instant(a) - instant(b) || a.index - b.index);
+  // Events at the same instant go in id order, not arrival order: the database keeps no
+  // arrival order, and files and database must give the same evaluation.
+  all.sort((a, b) => a.day - b.day || instant(a) - instant(b) || (a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0));
 
   const byType: (Dated[] | undefined)[] = [];
   for (let seq = 0; seq < all.length; seq++) {
