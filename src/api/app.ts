@@ -1,20 +1,34 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { authenticate } from '../auth/authenticate.js';
 import { log } from '../log.js';
-import { isValidApiToken } from '../store/api-tokens.js';
 import type { ApiDeps } from './deps.js';
 import { ApiError, errorResponse } from './errors.js';
+import { getBacktest } from './routes/get-backtest.js';
 import { getCustomerRoute } from './routes/get-customer.js';
 import { getCustomerEvaluation } from './routes/get-customer-evaluation.js';
 import { getCustomerEvaluations } from './routes/get-customer-evaluations.js';
 import { getCustomerEvents } from './routes/get-customer-events.js';
 import { getCustomers } from './routes/get-customers.js';
+import { getFunnel } from './routes/get-funnel.js';
 import { getWarnings } from './routes/get-warnings.js';
+import { campaignRoutes } from './routes/campaign-routes.js';
+import { offerRoutes } from './routes/offer-routes.js';
+import { reviewRoutes } from './routes/review-routes.js';
+import { roiRoutes } from './routes/roi-routes.js';
 import { postEvents } from './routes/post-events.js';
+import { registerWebRoutes } from './register-web-routes.js';
+import { registerTaskRoutes } from './routes/register-task-routes.js';
+import { SIGN_IN_PATH } from './routes/post-sign-in.js';
+import { serveWebApp } from './serve-web.js';
 
 export const OPENAPI_PATH = '/api/v1/openapi.json';
 
-/** The HTTP API: every route under /api/v1 needs a bearer token, except the OpenAPI document. */
-export function createApp(deps: ApiDeps): OpenAPIHono {
+/**
+ * The HTTP API and the web app at one origin. Every route under /api/v1 needs an API token
+ * (integrations) or a staff session cookie (the web app), except the OpenAPI document and
+ * sign-in; what a caller sees is limited to its scope (src/auth/scope.ts).
+ */
+export function createApp(deps: ApiDeps, options: { webRoot?: string } = {}): OpenAPIHono {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -24,15 +38,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
     },
   });
 
-  app.use('/api/v1/*', async (c, next) => {
-    if (c.req.path === OPENAPI_PATH) return next();
-    const header = c.req.header('authorization') ?? '';
-    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    if (!token || !(await isValidApiToken(deps.db, token))) {
-      return errorResponse(c, new ApiError('unauthorized', 'a valid API token is required (Authorization: Bearer …)'));
-    }
-    return next();
-  });
+  app.use('/api/v1/*', authenticate(deps, (method, path) => path === OPENAPI_PATH || (method === 'POST' && path === SIGN_IN_PATH)));
 
   postEvents(app, deps);
   getCustomers(app, deps);
@@ -41,9 +47,20 @@ export function createApp(deps: ApiDeps): OpenAPIHono {
   getCustomerEvaluation(app, deps);
   getCustomerEvaluations(app, deps);
   getWarnings(app, deps);
+  getBacktest(app, deps);
+  registerWebRoutes(app, deps);
+  campaignRoutes(app, deps);
+  offerRoutes(app, deps);
+  roiRoutes(app, deps);
+  reviewRoutes(app, deps);
+  registerTaskRoutes(app, deps);
+  getFunnel(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'retain_session' });
   app.doc(OPENAPI_PATH, { openapi: '3.0.0', info: { title: 'Retain API', version: '1' } });
+
+  serveWebApp(app, options.webRoot);
 
   app.notFound((c) => errorResponse(c, new ApiError('not_found', `no route ${c.req.method} ${c.req.path}`)));
   app.onError((err, c) => {

@@ -6,4 +6,6 @@ export interface ApiDeps {
   db: Db;
   policy: () => Promise<Policy>;
   clock: () => Date;
+  /** Tells the worker that work may be due now (new events re-evaluated customers). */
+  nudgeWorker?: () => Promise<void>;
 }

@@ -5,8 +5,12 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 export const errorStatus = {
   invalid_request: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
+  conflict: 409,
   payload_too_large: 413,
+  unprocessable: 422,
+  locked: 429,
   internal: 500,
 } as const satisfies Record<string, ContentfulStatusCode>;
 

@@ -30,8 +30,10 @@ describe('retain evaluate', () => {
     const c1 = record.customers[0];
     expect(Object.keys(c1)).toEqual([
       'customerId', 'features', 'signals', 'risk', 'rBand', 'responseLevel', 'rules', 'silent', 'health',
-      'valueTier', 'lifecycle', 'recall', 'frequencyAnomaly', 'monetaryAnomaly', 'level', 'reasons',
+      'valueTier', 'lifecycle', 'recall', 'frequencyAnomaly', 'monetaryAnomaly', 'level', 'reasons', 'prediction',
     ]);
+    // No model is fitted for files evaluated directly.
+    expect(c1.prediction).toEqual({ pAlive: null, expectedVisits90: null, churnProbability: null, clv: null, topValue: false });
     // The spec's worked example: R = 105, no signal, last NPS 6 → 48.0, orange by score; red overall (rule 5).
     expect(c1.features.R).toBe(105);
     expect(c1.risk).toEqual({ score: 48, tier: 'orange', components: { r: 20, signals: 100, nps: 40 } });

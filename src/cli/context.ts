@@ -7,6 +7,8 @@ export const DEFAULT_DATA_DIR = '.retain/db';
 export interface GlobalOptions {
   databaseUrl?: string;
   dataDir: string;
+  /** A schema of its own, so several Retain databases can share one server (and tests their own). */
+  dbSchema?: string;
 }
 
 export function globalOptions(cmd: Command): GlobalOptions {
@@ -15,7 +17,8 @@ export function globalOptions(cmd: Command): GlobalOptions {
 
 /** Opens the database the user chose: a PostgreSQL URL, else the embedded one in the data folder. */
 export function openFromOptions(opts: GlobalOptions): Promise<Db> {
-  return openDb(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : { dataDir: opts.dataDir });
+  const schema = opts.dbSchema ? { schema: opts.dbSchema } : {};
+  return openDb(opts.databaseUrl ? { databaseUrl: opts.databaseUrl, ...schema } : { dataDir: opts.dataDir, ...schema });
 }
 
 /** A usage or input error: printed without a stack, exit code 2. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parsePolicyText } from '../domain/policy/parse-policy.js';
 import type { Policy } from '../domain/policy/policy-schema.js';
 import { UsageError } from './context.js';
+import { invalidDocument } from './read-document-file.js';
 
 /** Reads and validates a policy document; a bad one is refused naming each bad field. */
 export function loadPolicyFile(file: string): Policy {
@@ -13,9 +14,7 @@ export function loadPolicyFile(file: string): Policy {
   }
   const parsed = parsePolicyText(text, file);
   if (!parsed.ok) {
-    throw new UsageError(
-      `${file}: the policy is not valid\n${parsed.errors.map((e) => `  ${e.path || '(document)'}: ${e.message}`).join('\n')}`,
-    );
+    throw invalidDocument(file, 'the policy is', parsed.errors);
   }
   return parsed.policy;
 }

@@ -8,6 +8,7 @@ import { generateOutreach } from './generate-outreach.js';
 import { generateReminders } from './generate-reminders.js';
 import { generateVisits } from './generate-visits.js';
 import { completePlan, type Persona } from './personas.js';
+import { withRecallCampaign } from './recall-campaign-story.js';
 import { Rand, Stream } from './rng.js';
 import { generateStoreEvents, type StoreEvent } from './store-events.js';
 
@@ -58,10 +59,10 @@ export function generateCustomer(frame: Frame, index: number, calendars: Readonl
   generateOutreach(ctx);
   generateIncidents(ctx, frame);
   generateStoreEvents(ctx);
-  return {
+  return withRecallCampaign(frame, index, {
     customer: profile.customer,
     vehicles: profile.vehicles.map((v) => v.record),
     events: ctx.sink.finish(),
     persona: plan.persona,
-  };
+  });
 }

@@ -1,4 +1,6 @@
-import { formatDay, type Day } from './dates.js';
+import type { PredictionModels } from '../prediction/model-schemas.js';
+import { emptyPrediction, predictCustomer } from '../prediction/predict-customer.js';
+import { formatDay, parseDay, type Day } from './dates.js';
 import type { CustomerEvaluation, CustomerFacts, EvaluationRecord, Lang } from './evaluation.js';
 import { computeFeatures } from './features/compute-features.js';
 import { healthScore } from './health.js';
@@ -19,6 +21,8 @@ import { warningLevel } from './warning-level.js';
 export interface EvaluateOptions {
   /** Language of the reasons (default zh-CN). */
   lang?: Lang;
+  /** The fitted models of the customer's store (src/prediction); without them every prediction is null. */
+  models?: PredictionModels | undefined;
 }
 
 /** scoring.md in full for one customer as of `asOf`: a pure function of its three inputs. */
@@ -63,6 +67,14 @@ export function evaluateCustomer(facts: CustomerFacts, policy: Policy, asOf: Day
       { features: f, risk, riskWeights: policy.risk.weights, response, rules: fired, silent, signals, level },
       options.lang ?? 'zh-CN',
     ),
+    prediction: options.models
+      ? predictCustomer(
+          { features: f, risk, health, signals, lifecycle },
+          { since: parseDay(facts.customer.since), visits: featureSet.timeline.of('visit').map((v) => ({ day: v.day, amount: v.e.amount })) },
+          asOf,
+          options.models,
+        )
+      : emptyPrediction(),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Prediction } from '../prediction/predict-customer.js';
 import type { Customer, RetainEvent, Vehicle } from './records.js';
 
 /** Everything scoring needs to know about one customer (pure input; no I/O behind it). */
@@ -99,6 +100,8 @@ export interface CustomerEvaluation {
   monetaryAnomaly: boolean;
   level: Level;
   reasons: string[];
+  /** scoring.md §11, beside the rules: null values where no model is fitted yet. */
+  prediction: Prediction;
 }
 
 /** The whole §12 document. */

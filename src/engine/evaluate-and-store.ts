@@ -2,8 +2,10 @@ import { formatDay, type Day } from '../domain/dates.js';
 import { evaluateCustomer } from '../domain/evaluate-customer.js';
 import type { Level } from '../domain/evaluation.js';
 import type { Policy } from '../domain/policy/policy-schema.js';
+import type { PredictionModels } from '../prediction/model-schemas.js';
 import type { Db } from '../store/db.js';
 import type { StoredFacts } from './load-facts.js';
+import { reactToEvaluations } from './programs/react-to-evaluations.js';
 import { saveEvaluations } from './save-evaluations.js';
 import { snapshotOf, type Snapshot } from './snapshot.js';
 import { emptyWarningCounts, syncWarnings, type WarningCounts } from './sync-warnings.js';
@@ -34,20 +36,22 @@ export async function evaluateAndStore(
   asOfFor: (f: StoredFacts) => Day,
   policy: Policy,
   now: Date,
+  /** The prediction models in force by store: without them the record's predictions are null. */
+  models: ReadonlyMap<string, PredictionModels> = new Map(),
 ): Promise<StoreOutcome> {
   const byDay = new Map<Day, Snapshot[]>();
   for (const f of facts) {
     const asOf = asOfFor(f);
     let list = byDay.get(asOf);
     if (!list) byDay.set(asOf, (list = []));
-    list.push(snapshotOf(f.storeId, evaluateCustomer(f, policy, asOf)));
+    list.push(snapshotOf(f.storeId, evaluateCustomer(f, policy, asOf, { models: models.get(f.storeId) })));
   }
   const outcome = emptyOutcome();
   for (const [day, snapshots] of byDay) addOutcome(outcome, await storeSnapshots(db, day, policy.version, snapshots, now));
   return outcome;
 }
 
-/** Stores the snapshots of one date and moves the warnings, in one transaction. */
+/** Stores the snapshots of one date, moves the warnings and lets the programs react, in one transaction. */
 export async function storeSnapshots(db: Db, asOf: Day, policyVersion: string, snapshots: readonly Snapshot[], now: Date): Promise<StoreOutcome> {
   const day = formatDay(asOf);
   const outcome = emptyOutcome();
@@ -56,6 +60,7 @@ export async function storeSnapshots(db: Db, asOf: Day, policyVersion: string, s
   outcome.warnings = await db.transaction(async (tx) => {
     const counts = await syncWarnings(tx, day, policyVersion, snapshots, now);
     await saveEvaluations(tx, day, policyVersion, snapshots, now);
+    await reactToEvaluations(tx, day, snapshots, now);
     return counts;
   });
   return outcome;

@@ -1,6 +1,7 @@
 import type { Day } from '../domain/dates.js';
 import { evaluateCustomer } from '../domain/evaluate-customer.js';
 import type { Policy } from '../domain/policy/policy-schema.js';
+import type { PredictionModels } from '../prediction/model-schemas.js';
 import { fromCopyField } from '../store/copy-text.js';
 import type { StoredFacts } from './load-facts.js';
 import type { PageFacts } from './load-page.js';
@@ -8,8 +9,8 @@ import { snapshotOf, type Snapshot } from './snapshot.js';
 
 const decoder = new TextDecoder();
 
-/** Parses a page of stored records and evaluates each customer as of `asOf`, in page order. */
-export function evaluatePage(page: PageFacts, policy: Policy, asOf: Day): Snapshot[] {
+/** Parses a page of stored records and evaluates each customer as of `asOf`, in page order, with its store's prediction models. */
+export function evaluatePage(page: PageFacts, policy: Policy, asOf: Day, models?: ReadonlyMap<string, PredictionModels>): Snapshot[] {
   const byId = new Map<string, StoredFacts>();
   for (const c of page.customers) {
     byId.set(c.id, { customer: JSON.parse(c.record), vehicles: [], events: [], timeZone: c.timeZone, storeId: c.storeId });
@@ -21,6 +22,6 @@ export function evaluatePage(page: PageFacts, policy: Policy, asOf: Day): Snapsh
     byId.get(fromCopyField(text.slice(start, tab)))?.events.push(JSON.parse(fromCopyField(text.slice(tab + 1, end))));
   }
   const snapshots: Snapshot[] = [];
-  for (const f of byId.values()) snapshots.push(snapshotOf(f.storeId, evaluateCustomer(f, policy, asOf)));
+  for (const f of byId.values()) snapshots.push(snapshotOf(f.storeId, evaluateCustomer(f, policy, asOf, { models: models?.get(f.storeId) })));
   return snapshots;
 }

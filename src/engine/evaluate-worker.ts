@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Day } from '../domain/dates.js';
 import type { Policy } from '../domain/policy/policy-schema.js';
+import type { PredictionModels } from '../prediction/model-schemas.js';
 import { evaluatePage } from './evaluate-page.js';
 import type { PageFacts } from './load-page.js';
 import type { Snapshot } from './snapshot.js';
@@ -10,12 +11,14 @@ import type { Snapshot } from './snapshot.js';
 export interface EvaluateJob {
   policy: Policy;
   asOf: Day;
+  /** The prediction models by store (a Map survives the structured clone). */
+  models?: Map<string, PredictionModels> | undefined;
 }
 
 export type ToEvaluator = { page: number; facts: PageFacts };
 export type FromEvaluator = { page: number; snapshots: Snapshot[] };
 
-const { policy, asOf } = (workerData as { job: EvaluateJob }).job;
+const { policy, asOf, models } = (workerData as { job: EvaluateJob }).job;
 parentPort!.on('message', ({ page, facts }: ToEvaluator) => {
-  parentPort!.postMessage({ page, snapshots: evaluatePage(facts, policy, asOf) } satisfies FromEvaluator);
+  parentPort!.postMessage({ page, snapshots: evaluatePage(facts, policy, asOf, models) } satisfies FromEvaluator);
 });

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Day } from '../domain/dates.js';
 import type { Policy } from '../domain/policy/policy-schema.js';
+import type { PredictionModels } from '../prediction/model-schemas.js';
 import type { EvaluateJob, FromEvaluator, ToEvaluator } from './evaluate-worker.js';
 import type { PageFacts } from './load-page.js';
 import type { Snapshot } from './snapshot.js';
@@ -13,8 +14,8 @@ export class EvaluationWorkers {
   private readonly workers: { worker: Worker; waiting: Map<number, { resolve: (s: Snapshot[]) => void; reject: (e: unknown) => void }> }[];
   private nextPage = 0;
 
-  constructor(count: number, policy: Policy, asOf: Day) {
-    const job: EvaluateJob = { policy, asOf };
+  constructor(count: number, policy: Policy, asOf: Day, models?: Map<string, PredictionModels>) {
+    const job: EvaluateJob = { policy, asOf, models };
     this.workers = Array.from({ length: count }, () => {
       const worker = new Worker(new URL('../ingest/worker-entry.mjs', import.meta.url), {
         workerData: { module: new URL('./evaluate-worker.ts', import.meta.url).href, job },

@@ -1,11 +1,13 @@
 import { availableParallelism } from 'node:os';
 import type { Day } from '../domain/dates.js';
 import type { Policy } from '../domain/policy/policy-schema.js';
+import type { PredictionModels } from '../prediction/model-schemas.js';
 import type { Db } from '../store/db.js';
 import { addOutcome, emptyOutcome, storeSnapshots, type StoreOutcome } from './evaluate-and-store.js';
 import { evaluatePage } from './evaluate-page.js';
 import { EvaluationWorkers } from './evaluation-workers.js';
 import { loadPage } from './load-page.js';
+import { loadPredictionModels } from './load-prediction-models.js';
 import type { Snapshot } from './snapshot.js';
 
 export interface ScoreOptions {
@@ -17,6 +19,8 @@ export interface ScoreOptions {
   /** Evaluation threads once the run is longer than a page (default: one per core; on PGlite one fewer). */
   workers?: number;
   onProgress?: (done: number) => void;
+  /** The prediction models by store; default: the models in force (none fitted: predictions are null). */
+  models?: Map<string, PredictionModels>;
 }
 
 /**
@@ -32,6 +36,7 @@ export async function scoreCustomers(db: Db, options: ScoreOptions): Promise<Sto
   // PGlite for 100k customers, 900 with 2,000.
   const pageSize = options.pageSize ?? 1000;
   const total = emptyOutcome();
+  const models = options.models ?? (await loadPredictionModels(db, options.storeId));
   // PGlite works on this thread and needs a core of its own (a second worker gained 2 % there
   // for 130 MiB); with a server, this thread is mostly idle and a worker per core won 13 %.
   const threads = options.workers ?? Math.max(1, availableParallelism() - (db.kind === 'pglite' ? 1 : 0));
@@ -56,9 +61,9 @@ export async function scoreCustomers(db: Db, options: ScoreOptions): Promise<Sto
       if (!page) break;
       after = page.customers[page.customers.length - 1]!.id;
       if (!workers && page.customers.length === pageSize) {
-        workers = new EvaluationWorkers(threads, policy, asOf);
+        workers = new EvaluationWorkers(threads, policy, asOf, models);
       }
-      const snapshots = workers ? workers.evaluate(page) : Promise.resolve(evaluatePage(page, policy, asOf));
+      const snapshots = workers ? workers.evaluate(page) : Promise.resolve(evaluatePage(page, policy, asOf, models));
       snapshots.catch(() => undefined); // observed in turn by storeOldest
       evaluating.push(snapshots);
       // Keep each worker one page ahead of the one being stored.

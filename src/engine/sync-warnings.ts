@@ -1,4 +1,5 @@
 import type { Level } from '../domain/evaluation.js';
+import { maxLevel } from '../domain/levels.js';
 import { warningTransition, type WarningChange } from '../domain/warning-transition.js';
 import type { Db } from '../store/db.js';
 import type { Snapshot } from './snapshot.js';
@@ -13,6 +14,8 @@ interface OpenWarning {
   id: number;
   customer_id: string;
   level: Level;
+  /** Set when an unanswered automated touch raised the warning (programs.md §1): it stays at least there. */
+  floor_level: Level | null;
 }
 
 /**
@@ -33,7 +36,7 @@ export async function syncWarnings(
   const open = new Map(
     (
       await db.query<OpenWarning>(
-        'SELECT id, customer_id, level FROM warnings WHERE closed_at IS NULL AND customer_id = ANY($1::text[])',
+        'SELECT id, customer_id, level, floor_level FROM warnings WHERE closed_at IS NULL AND customer_id = ANY($1::text[])',
         [ids],
       )
     ).map((w) => [w.customer_id, w]),
@@ -48,15 +51,17 @@ export async function syncWarnings(
   );
 
   const toOpen: Snapshot[] = [];
-  const toUpdate: { id: number; e: Snapshot; change: WarningChange | null }[] = [];
+  const toUpdate: { id: number; e: Snapshot; level: Level; change: WarningChange | null }[] = [];
   for (const e of evaluated) {
     const id = e.customerId;
     if (newer.has(id)) continue;
     const current = open.get(id);
-    const change = warningTransition(current?.level ?? null, e.level);
+    const floor = current?.floor_level;
+    const level = floor && e.level !== 'green' ? maxLevel(e.level, floor) : e.level;
+    const change = warningTransition(current?.level ?? null, level);
     if (change) counts[change]++;
     if (change === 'opened') toOpen.push(e);
-    else if (current) toUpdate.push({ id: current.id, e, change });
+    else if (current) toUpdate.push({ id: current.id, e, level, change });
   }
 
   const changes: { warningId: number; customerId: string; change: WarningChange; from: Level | null; to: Level }[] = [];
@@ -95,7 +100,7 @@ export async function syncWarnings(
         policyVersion,
         now,
         toUpdate.map((u) => u.id),
-        toUpdate.map((u) => u.e.level),
+        toUpdate.map((u) => u.level),
         toUpdate.map((u) => u.e.reasons),
         toUpdate.map((u) => u.change !== null),
         toUpdate.map((u) => u.change === 'closed'),
@@ -104,7 +109,7 @@ export async function syncWarnings(
     for (const u of toUpdate) {
       if (!u.change) continue;
       const from = open.get(u.e.customerId)!.level;
-      changes.push({ warningId: u.id, customerId: u.e.customerId, change: u.change, from, to: u.e.level });
+      changes.push({ warningId: u.id, customerId: u.e.customerId, change: u.change, from, to: u.level });
     }
   }
   if (changes.length > 0) {

@@ -2,8 +2,10 @@ import type { Customer, RetainEvent, Vehicle } from '../domain/records.js';
 import type { Db } from './db.js';
 
 export interface CustomerListFilter {
-  storeId?: string;
-  advisorId?: string;
+  storeId?: string | undefined;
+  /** The caller's scope: only these stores (null or absent = every store). */
+  storeIds?: readonly string[] | null;
+  advisorId?: string | undefined;
   level?: string;
   after?: string;
   limit: number;
@@ -35,8 +37,9 @@ export async function listCustomers(db: Db, f: CustomerListFilter): Promise<Cust
         AND ($2::text IS NULL OR c.advisor_id = $2)
         AND ($3::text IS NULL OR e.level = $3)
         AND c.id > $4
+        AND ($6::text[] IS NULL OR c.store_id = ANY($6::text[]))
       ORDER BY c.id LIMIT $5`,
-    [f.storeId ?? null, f.advisorId ?? null, f.level ?? null, f.after ?? '', f.limit],
+    [f.storeId ?? null, f.advisorId ?? null, f.level ?? null, f.after ?? '', f.limit, f.storeIds ?? null],
   );
   return rows.map((r) => ({
     id: r.id, storeId: r.store_id, name: r.name, advisorId: r.advisor_id, level: r.level,

@@ -1,7 +1,9 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { requireCustomer } from '../../auth/require-customer.js';
 import { localDayOfInstant, parseDay } from '../../domain/dates.js';
 import { evaluateCustomers } from '../../domain/evaluate-customer.js';
 import { loadFacts } from '../../engine/load-facts.js';
+import { loadPredictionModels } from '../../engine/load-prediction-models.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { CustomerIdParam, ErrorBody, EvaluationRecordSchema, isoDate } from '../schemas.js';
@@ -21,6 +23,7 @@ const route = createRoute({
   responses: {
     200: { description: 'The evaluation record with one customer', content: { 'application/json': { schema: EvaluationRecordSchema } } },
     400: { description: 'Bad date', content: { 'application/json': { schema: ErrorBody } } },
+    403: { description: 'Outside your scope', content: { 'application/json': { schema: ErrorBody } } },
     404: { description: 'No such customer', content: { 'application/json': { schema: ErrorBody } } },
   },
 });
@@ -29,11 +32,13 @@ export function getCustomerEvaluation(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
     const { asOf, lang } = c.req.valid('query');
+    await requireCustomer(c, deps.db, id);
     const day = asOf === undefined ? undefined : parseDayOrThrow(asOf);
     const [facts] = await loadFacts(deps.db, [id], day);
     if (!facts) throw new ApiError('not_found', `no customer "${id}"`);
     const evaluateAsOf = day ?? localDayOfInstant(deps.clock().getTime(), facts.timeZone);
-    const record = evaluateCustomers([facts], await deps.policy(), evaluateAsOf, { lang });
+    const models = (await loadPredictionModels(deps.db, facts.storeId)).get(facts.storeId);
+    const record = evaluateCustomers([facts], await deps.policy(), evaluateAsOf, { lang, models });
     return c.json(record as unknown as z.infer<typeof EvaluationRecordSchema>, 200);
   });
 }

@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { getCustomer, listScoreHistory } from '../../store/read-customers.js';
+import { requireCustomer } from '../../auth/require-customer.js';
+import { listScoreHistory } from '../../store/read-customers.js';
 import type { ApiDeps } from '../deps.js';
-import { ApiError } from '../errors.js';
 import { CustomerIdParam, ErrorBody, isoDate } from '../schemas.js';
 
 const route = createRoute({
@@ -23,6 +23,7 @@ const route = createRoute({
         },
       },
     },
+    403: { description: 'Outside your scope', content: { 'application/json': { schema: ErrorBody } } },
     404: { description: 'No such customer', content: { 'application/json': { schema: ErrorBody } } },
   },
 });
@@ -31,7 +32,7 @@ export function getCustomerEvaluations(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
     const { from, to } = c.req.valid('query');
-    if (!(await getCustomer(deps.db, id))) throw new ApiError('not_found', `no customer "${id}"`);
+    await requireCustomer(c, deps.db, id);
     return c.json({ items: await listScoreHistory(deps.db, id, from, to) }, 200);
   });
 }

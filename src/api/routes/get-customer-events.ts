@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { getCustomer, listCustomerEvents } from '../../store/read-customers.js';
+import { requireCustomer } from '../../auth/require-customer.js';
+import { listCustomerEvents } from '../../store/read-customers.js';
 import type { ApiDeps } from '../deps.js';
-import { ApiError } from '../errors.js';
 import { CustomerIdParam, ErrorBody } from '../schemas.js';
 
 const route = createRoute({
@@ -21,6 +21,7 @@ const route = createRoute({
       description: 'Events in the import record format',
       content: { 'application/json': { schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) } },
     },
+    403: { description: 'Outside your scope', content: { 'application/json': { schema: ErrorBody } } },
     404: { description: 'No such customer', content: { 'application/json': { schema: ErrorBody } } },
   },
 });
@@ -29,7 +30,7 @@ export function getCustomerEvents(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
     const { limit, before } = c.req.valid('query');
-    if (!(await getCustomer(deps.db, id))) throw new ApiError('not_found', `no customer "${id}"`);
+    await requireCustomer(c, deps.db, id);
     const items = await listCustomerEvents(deps.db, id, limit, before ? new Date(before) : undefined);
     return c.json({ items: items as Record<string, unknown>[] }, 200);
   });

@@ -1,4 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { maskPhone } from '../../auth/mask-phone.js';
+import { requireCustomer } from '../../auth/require-customer.js';
 import { getCustomer, listScoreHistory } from '../../store/read-customers.js';
 import { getOpenWarning } from '../../store/read-warnings.js';
 import type { ApiDeps } from '../deps.js';
@@ -8,7 +10,7 @@ import { CustomerIdParam, ErrorBody, WarningSchema } from '../schemas.js';
 const route = createRoute({
   method: 'get',
   path: '/api/v1/customers/{id}',
-  summary: 'One customer: record, vehicles, latest evaluation and open warning',
+  summary: 'One customer: record (phone masked), vehicles, latest evaluation and open warning',
   security: [{ bearer: [] }],
   request: { params: CustomerIdParam },
   responses: {
@@ -28,6 +30,7 @@ const route = createRoute({
         },
       },
     },
+    403: { description: 'Outside your scope', content: { 'application/json': { schema: ErrorBody } } },
     404: { description: 'No such customer', content: { 'application/json': { schema: ErrorBody } } },
   },
 });
@@ -35,13 +38,15 @@ const route = createRoute({
 export function getCustomerRoute(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
+    await requireCustomer(c, deps.db, id);
     const found = await getCustomer(deps.db, id);
     if (!found) throw new ApiError('not_found', `no customer "${id}"`);
     const history = await listScoreHistory(deps.db, id);
     const warning = await getOpenWarning(deps.db, id);
     return c.json(
       {
-        customer: found.customer as Record<string, unknown>,
+        // The number is shown masked everywhere; the assigned advisor reveals it through reveal-phone (audited).
+        customer: { ...found.customer, phone: maskPhone(found.customer.phone) } as Record<string, unknown>,
         storeId: found.storeId,
         vehicles: found.vehicles as Record<string, unknown>[],
         latestEvaluation: history[history.length - 1] ?? null,

@@ -1,4 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { scopeOf } from '../../auth/principal.js';
+import { narrowToScope } from '../../auth/scope.js';
 import { listCustomers } from '../../store/read-customers.js';
 import type { ApiDeps } from '../deps.js';
 import { CustomerListQuery, CustomerSummarySchema, ErrorBody } from '../schemas.js';
@@ -25,7 +27,8 @@ const route = createRoute({
 export function getCustomers(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(route, async (c) => {
     const q = c.req.valid('query');
-    const items = await listCustomers(deps.db, q);
+    const scope = narrowToScope(scopeOf(c), q);
+    const items = await listCustomers(deps.db, { ...q, storeId: undefined, advisorId: scope.advisorId ?? undefined, storeIds: scope.storeIds });
     const next = items.length === q.limit ? items[items.length - 1]!.id : null;
     return c.json({ items, next }, 200);
   });

@@ -1,4 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { scopeOf } from '../../auth/principal.js';
+import { narrowToScope } from '../../auth/scope.js';
 import { listOpenWarnings } from '../../store/read-warnings.js';
 import type { ApiDeps } from '../deps.js';
 import { ErrorBody, WarningSchema } from '../schemas.js';
@@ -25,7 +27,9 @@ const route = createRoute({
 
 export function getWarnings(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(route, async (c) => {
-    const items = await listOpenWarnings(deps.db, c.req.valid('query'));
+    const q = c.req.valid('query');
+    const scope = narrowToScope(scopeOf(c), q);
+    const items = await listOpenWarnings(deps.db, { ...q, storeId: undefined, storeIds: scope.storeIds, advisorId: scope.advisorId });
     return c.json({ items: items.map(serialiseWarning) }, 200);
   });
 }

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { requireRole } from '../../auth/principal.js';
 import { reevaluateCustomers } from '../../engine/reevaluate-customers.js';
 import { ingestEvents } from '../../ingest/ingest-events.js';
 import type { ApiDeps } from '../deps.js';
@@ -16,18 +17,22 @@ const route = createRoute({
   responses: {
     200: { description: 'Per-event results', content: { 'application/json': { schema: PostEventsResult } } },
     400: { description: 'Malformed body', content: { 'application/json': { schema: ErrorBody } } },
+    403: { description: 'Staff other than admins may not send raw events', content: { 'application/json': { schema: ErrorBody } } },
     401: { description: 'No valid API token', content: { 'application/json': { schema: ErrorBody } } },
   },
 });
 
 export function postEvents(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(route, async (c) => {
+    requireRole(c, ['admin'], { tokens: true }); // integrations send events; staff record outcomes through tasks
     const { events } = c.req.valid('json');
     const outcome = await ingestEvents(deps.db, events);
     const reevaluated =
       outcome.affectedCustomerIds.length > 0
         ? (await reevaluateCustomers(deps.db, outcome.affectedCustomerIds, await deps.policy(), deps.clock())).customers
         : 0;
+    // A warning's task is opened by the worker: wake it rather than wait for its next sweep.
+    if (reevaluated > 0) await deps.nudgeWorker?.();
     const count = (s: string) => outcome.results.filter((r) => r.status === s).length;
     return c.json(
       {

@@ -2,6 +2,9 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { startServer } from '../../api/serve.js';
+import { backfillMonthEnds } from '../../demo/backfill-month-ends.js';
+import { DEMO_PASSWORD, setDemoPasswords, type DemoLogin } from '../../demo/demo-logins.js';
+import { loadDemoCampaign } from '../../demo/load-demo-campaign.js';
 import { DEFAULT_TIME_ZONE, formatDay, localDayOfInstant } from '../../domain/dates.js';
 import { writeDemoFiles } from '../../demo/write-demo-files.js';
 import { getActivePolicy } from '../../engine/active-policy.js';
@@ -13,6 +16,7 @@ import { globalOptions, openFromOptions, type GlobalOptions } from '../context.j
 import { asPort, asPositiveInt } from '../parse-args.js';
 import { printOutcome } from '../print-outcome.js';
 import { progressBar } from '../show-progress.js';
+import { startRetainWorker } from '../start-retain-worker.js';
 import { waitForShutdown } from './serve.js';
 
 interface DemoOptions {
@@ -37,20 +41,37 @@ export function registerDemo(program: Command): void {
       if (opts.reset && !global.databaseUrl) rmSync(global.dataDir, { recursive: true, force: true });
       const db = await openFromOptions(global);
       const now = new Date();
-      await loadDemoOnce(db, global, opts, now);
+      const loaded = await loadDemoOnce(db, global, opts, now);
       const today = localDayOfInstant(now.getTime(), DEFAULT_TIME_ZONE);
       process.stdout.write(`\nEvaluating every customer as of ${formatDay(today)} …\n`);
-      printOutcome(await scoreCustomers(db, { asOf: today, now, policy: await getActivePolicy(db) }));
+      const policy = await getActivePolicy(db);
+      printOutcome(await scoreCustomers(db, { asOf: today, now, policy }));
+      if (loaded) {
+        // Past month ends give the health trend and each customer's score history their first points.
+        process.stdout.write(`Scoring the last ${BACKFILL_MONTHS} month ends for the trends …\n`);
+        await backfillMonthEnds(db, { today, months: BACKFILL_MONTHS, now, policy });
+        await loadDemoCampaign(db, { today, now, policy });
+      }
+      // The warnings' tasks and messages are opened by the worker (messages go to the log).
+      const worker = await startRetainWorker(db, { channels: {}, dbSchema: global.dbSchema, timers: opts.serve });
+      process.stdout.write('Opening the tasks and messages the warnings call for …\n');
+      process.stdout.write(`${await worker.drain()} due items processed\n`);
+      const logins = await setDemoPasswords(db, now);
       const token = await createApiToken(db, 'demo', now);
       if (!opts.serve) {
         await db.close();
         return;
       }
-      const server = await startServer({ db, policy: () => getActivePolicy(db), clock: () => new Date() }, { port: opts.port });
+      const server = await startServer(
+        { db, policy: () => getActivePolicy(db), clock: () => new Date(), nudgeWorker: worker.nudge },
+        { port: opts.port },
+      );
       process.stdout.write(
         [
           '',
           `Retain is running on ${global.databaseUrl ? 'the PostgreSQL server' : `the embedded database in ${global.dataDir}`}.`,
+          `  Web app:    ${server.url}/`,
+          ...formatLogins(logins),
           `  API:        ${server.url}/api/v1   (OpenAPI document: ${server.url}/api/v1/openapi.json)`,
           `  API token:  ${token}`,
           `  Try:        curl -H "Authorization: Bearer ${token}" "${server.url}/api/v1/warnings?level=red&limit=5"`,
@@ -61,16 +82,29 @@ export function registerDemo(program: Command): void {
       );
       await waitForShutdown(async () => {
         await server.close();
+        await worker.stop();
         await db.close();
       });
     });
 }
 
-async function loadDemoOnce(db: Db, global: GlobalOptions, opts: DemoOptions, now: Date): Promise<void> {
+const BACKFILL_MONTHS = 6;
+
+/** One sign-in line per role, all with the demo password. */
+function formatLogins(logins: DemoLogin[]): string[] {
+  const width = Math.max(...logins.map((l) => l.username.length));
+  return [
+    `  Sign in:    password "${DEMO_PASSWORD}" for every demo login`,
+    ...logins.map((l) => `              ${l.username.padEnd(width)}  ${l.role.replace(/_/g, ' ')} (${l.name}, ${l.storeId})`),
+  ];
+}
+
+/** Loads the demo into an empty database; false when customers are there already. */
+async function loadDemoOnce(db: Db, global: GlobalOptions, opts: DemoOptions, now: Date): Promise<boolean> {
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM customers');
   if ((row?.n ?? 0) > 0) {
     process.stdout.write(`The database already holds ${row!.n} customers; keeping them (use --reset to start over).\n`);
-    return;
+    return false;
   }
   const dir = demoDataDir(global);
   const asOf = formatDay(localDayOfInstant(now.getTime(), DEFAULT_TIME_ZONE));
@@ -81,6 +115,7 @@ async function loadDemoOnce(db: Db, global: GlobalOptions, opts: DemoOptions, no
   bar.stop();
   const t = summary.total;
   process.stdout.write(`Imported ${t.imported} records (${t.rejected} rejected) from ${dir}.\n`);
+  return true;
 }
 
 /** The demo's import files sit beside the embedded database folder. */

@@ -1,0 +1,24 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { ApiDeps } from './deps.js';
+import { getFilterOptions } from './routes/get-filter-options.js';
+import { getMe } from './routes/get-me.js';
+import { getOverview } from './routes/get-overview.js';
+import { getPhoneReveals } from './routes/get-phone-reveals.js';
+import { getRecallBoard } from './routes/get-recall-board.js';
+import { getRiskList } from './routes/get-risk-list.js';
+import { getWarningBoard } from './routes/get-warning-board.js';
+import { postRevealPhone } from './routes/post-reveal-phone.js';
+import { postSignIn } from './routes/post-sign-in.js';
+import { postSignOut } from './routes/post-sign-out.js';
+import { settingsPolicy } from './routes/settings-policy.js';
+import { settingsStaff } from './routes/settings-staff.js';
+
+/** The routes behind the web app: sign-in, the boards, customer 360 additions and settings. */
+export function registerWebRoutes(app: OpenAPIHono, deps: ApiDeps): void {
+  for (const register of [
+    postSignIn, postSignOut, getMe, getFilterOptions, postRevealPhone, getPhoneReveals,
+    getOverview, getRiskList, getWarningBoard, getRecallBoard, settingsPolicy, settingsStaff,
+  ]) {
+    register(app, deps);
+  }
+}

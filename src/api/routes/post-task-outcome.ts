@@ -1,0 +1,60 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { churnReasonValues, recordOutcome, taskResults } from '../../engine/programs/index.js';
+import { refusalNeedsReason } from '../../engine/outcome-rules.js';
+import { getTaskRow } from '../../store/read-tasks.js';
+import type { ApiDeps } from '../deps.js';
+import { ApiError } from '../errors.js';
+import { ErrorBody } from '../schemas.js';
+import { callerStaffId, requireTask } from '../tasks/require-task.js';
+import { TaskIdParam, TaskItemSchema, toTaskItem } from '../tasks/task-schemas.js';
+import { ANY_AUTH } from '../web-schemas.js';
+
+const text = z.string().trim().min(1).max(2000);
+
+export const OutcomeBody = z
+  .strictObject({
+    result: z.enum(taskResults).openapi({ description: 'no_answer counts an attempt and leaves the task open; the others close it' }),
+    reason: text.optional().openapi({ description: 'Why the customer refused (required with refused), or anything worth keeping' }),
+    churnReason: z.enum(churnReasonValues).optional().openapi({ description: 'Kept on the customer: recall scripts and offers follow it' }),
+    detail: text.optional(),
+    staffId: z.string().min(1).optional().openapi({ description: 'Who did it, for API tokens; a staff session records its own id' }),
+  })
+  .superRefine(refusalNeedsReason)
+  .openapi('TaskOutcome');
+
+const route = createRoute({
+  method: 'post',
+  path: '/api/v1/tasks/{id}/outcome',
+  summary: 'Record what came of a task in one call: reached, no answer, booked, refused (with the reason), wrong number',
+  security: ANY_AUTH,
+  request: { params: TaskIdParam, body: { content: { 'application/json': { schema: OutcomeBody } }, required: true } },
+  responses: {
+    200: {
+      description: 'Recorded: the task closed, or the attempt counted',
+      content: {
+        'application/json': {
+          schema: z.object({ status: z.enum(['closed', 'attempt']), attempts: z.number().int(), task: TaskItemSchema }),
+        },
+      },
+    },
+    400: { description: 'Invalid body (each bad field named)', content: { 'application/json': { schema: ErrorBody } } },
+    403: { description: "Someone else's task", content: { 'application/json': { schema: ErrorBody } } },
+    404: { description: 'No such task', content: { 'application/json': { schema: ErrorBody } } },
+    409: { description: 'The task is already closed or escalated', content: { 'application/json': { schema: ErrorBody } } },
+  },
+});
+
+export function postTaskOutcome(app: OpenAPIHono, deps: ApiDeps): void {
+  app.openapi(route, async (c) => {
+    const { id } = c.req.valid('param');
+    const { staffId, ...outcome } = c.req.valid('json');
+    await requireTask(c, deps.db, id);
+    const now = deps.clock();
+    const by = callerStaffId(c) ?? staffId ?? null;
+    const result = await recordOutcome(deps.db, id, outcome, now, by);
+    if (result.status === 'not_found') throw new ApiError('not_found', `no task "${id}"`);
+    if (result.status === 'not_open') throw new ApiError('conflict', `task "${id}" is no longer open: its outcome was already recorded or it was escalated`);
+    const row = (await getTaskRow(deps.db, id))!;
+    return c.json({ status: result.status, attempts: row.attempts, task: toTaskItem(row, now) }, 200);
+  });
+}

@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nps, visit, writeStoreFiles } from '../../../test/fixtures.js';
+
+function retain(args: string[]) {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+// c2 and c3 are red on 2024-06-30; c2 and c4 never come back (as in engine/backtest-policy.test.ts).
+const dataDir = join(mkdtempSync(join(tmpdir(), 'retain-backtest-')), 'db');
+beforeAll(() => {
+  const data = writeStoreFiles([{ id: 'c1' }, { id: 'c2' }, { id: 'c3' }, { id: 'c4' }], [
+    visit('c1', '2024-06-20T10:00:00+08:00'),
+    nps('c1', '2024-06-21T10:00:00+08:00', 10),
+    visit('c1', '2024-09-01T10:00:00+08:00'),
+    visit('c1', '2024-12-28T10:00:00+08:00'),
+    visit('c2', '2024-02-01T10:00:00+08:00'),
+    visit('c3', '2024-01-15T10:00:00+08:00'),
+    visit('c3', '2024-08-01T10:00:00+08:00'),
+    visit('c4', '2024-06-25T10:00:00+08:00'),
+    nps('c4', '2024-06-26T10:00:00+08:00', 10),
+  ]);
+  expect(retain(['--data-dir', dataDir, 'import', data, '--no-evaluate']).code).toBe(0);
+});
+
+describe('retain backtest and retain fit on the database', () => {
+  it('prints the back-test of a past date as JSON and as a table', () => {
+    const json = retain(['--data-dir', dataDir, 'backtest', '--as-of', '2024-06-30', '--format', 'json']);
+    expect(json.code).toBe(0);
+    const r = JSON.parse(json.stdout);
+    expect(r).toMatchObject({ asOf: '2024-06-30', customers: 4, lost: 2, churnModel: null, storeId: null });
+    expect(r.rules.red).toEqual({ flagged: 2, truePositives: 1, precision: 0.5, recall: 0.5 });
+
+    const table = retain(['--data-dir', dataDir, 'backtest', '--as-of', '2024-06-30']);
+    expect(table.stdout).toMatch(/4 customers, 2 lost within 180 days \(50\.0 %\)/);
+    expect(table.stdout).toMatch(/│ red\s*│ 2\s*│ 1\s*│ 50\.0 %/);
+    expect(table.stdout).toMatch(/not enough history/);
+
+    const late = retain(['--data-dir', dataDir, 'backtest', '--as-of', '2024-12-01']);
+    expect(late.code).toBe(2);
+    expect(late.stderr).toMatch(/on or before 2024-07-01/);
+  });
+
+  it('refits on the database and says which models the data could not support', () => {
+    const { code, stdout } = retain(['--data-dir', dataDir, 'fit', 'all', '--as-of', '2024-12-31', '--format', 'json']);
+    expect(code).toBe(1);
+    const out = JSON.parse(stdout);
+    expect(out.asOf).toBe('2024-12-31');
+    expect(out.models.map((m: { kind: string }) => m.kind)).toEqual(['bgnbd', 'paretonbd', 'gammagamma', 'churn']);
+    for (const m of out.models) expect(m).toMatchObject({ storeId: 'sh-01', id: null, reason: expect.stringMatching(/too few|not enough/) });
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { diffViews, emptyView, sameView, type StoredView } from './diff-views.js';
+import type { EvaluationView } from './evaluation-view.js';
+
+const ev = (over: Partial<EvaluationView> = {}): EvaluationView => ({
+  healthLevel: null, healthScore: 80, silentLevel: 'green', lifecycle: 'active', recallLevel: null, signals: [], valueTier: 'mid',
+  byRecency: false, lastVisitDay: '2024-05-01', returnedAt: null, dissatisfied: false, topValue: false, ...over,
+});
+const seen = (over: Partial<StoredView> = {}): StoredView => ({ ...emptyView(), asOf: '2024-05-31', lifecycle: 'active', silentLevel: 'green', ...over });
+const day = '2024-06-01';
+const summary = (prev: StoredView, next: EvaluationView, w: { id: number; level: 'yellow' | 'orange' | 'red' } | null) =>
+  diffViews(prev, next, w && { ...w, reasons: ['r'] }, day).changes.map((c) =>
+    c.kind === 'start' ? `start ${c.triggerKey}` : c.kind === 'stop' ? `stop ${c.scope} ${c.reason}` : `${c.kind} ${c.warningId}`);
+
+describe('what an evaluation starts and stops', () => {
+  it('a warning starts its level\'s program when opened or raised, never when lowered', () => {
+    expect(summary(seen(), ev(), { id: 7, level: 'orange' })).toEqual(['warning_opened 7', 'start warning:7:orange']);
+    expect(summary(seen({ warningId: 7, warningLevel: 'orange' }), ev(), { id: 7, level: 'red' })).toEqual(['warning_changed 7', 'start warning:7:red']);
+    expect(summary(seen({ warningId: 7, warningLevel: 'red' }), ev(), { id: 7, level: 'yellow' })).toEqual(['warning_changed 7']);
+    expect(summary(seen({ warningId: 7, warningLevel: 'red' }), ev(), { id: 7, level: 'red' })).toEqual([]);
+  });
+
+  it('a closed warning stops the risk programs; a new warning is a new trigger', () => {
+    expect(summary(seen({ warningId: 7, warningLevel: 'red' }), ev(), null)).toEqual(['stop risk green', 'warning_closed 7']);
+    expect(summary(seen({ warningId: 7, warningLevel: 'red' }), ev(), { id: 9, level: 'yellow' })).toEqual(['warning_closed 7', 'warning_opened 9', 'start warning:9:yellow']);
+  });
+
+  it('health warnings count episodes, so a second episode plans again', () => {
+    const first = diffViews(seen(), ev({ healthLevel: 'orange' }), null, day);
+    expect(first.changes.map((c) => c.kind === 'start' && c.triggerKey)).toEqual(['health:1:orange']);
+    const over = diffViews(first.view, ev(), null, day);
+    expect(over.changes).toEqual([{ kind: 'stop', scope: 'health', reason: 'green' }]);
+    expect(summary(over.view, ev({ healthLevel: 'yellow' }), null)).toEqual(['start health:2:yellow']);
+  });
+
+  it('new signals, a rising silent level and lifecycle entries start their programs', () => {
+    expect(summary(seen({ signals: ['nps_drop'] }), ev({ signals: ['nps_drop', 'social_negative'] }), null)).toEqual([`start signal:social_negative:${day}`]);
+    expect(summary(seen(), ev({ silentLevel: 'orange' }), null)).toEqual([`start silent:orange:${day}`]);
+    expect(summary(seen({ silentLevel: 'orange' }), ev(), null)).toEqual(['stop silent green']);
+    expect(summary(seen(), ev({ lifecycle: 'dormant' }), null)).toEqual([`start dormant:${day}`]);
+    expect(summary(seen(), ev({ lifecycle: 'lost', recallLevel: 2 }), null)).toEqual([`start lost:${day}`]);
+    expect(summary(seen({ lifecycle: 'dormant' }), ev({ lifecycle: 'observation', returnedAt: '2024-05-30' }), null)).toEqual(['start returned:2024-05-30']);
+  });
+
+  it('a give-up stops everything and starts only the farewell; coming back starts the return ritual', () => {
+    expect(summary(seen({ warningId: 7, warningLevel: 'orange' }), ev({ lifecycle: 'abandoned', signals: ['nps_drop'] }), { id: 7, level: 'red' }))
+      .toEqual(['stop all abandoned', 'warning_changed 7', `start abandoned:${day}`]);
+    expect(summary(seen({ lifecycle: 'abandoned' }), ev(), null)).toEqual([`start returned:${day}`]);
+  });
+
+  it('the first evaluation seen is compared with a healthy nobody; an unchanged one is not rewritten', () => {
+    expect(summary(emptyView(), ev({ lifecycle: 'dormant' }), null)).toEqual([`start dormant:${day}`]);
+    const { view } = diffViews(seen(), ev(), null, day);
+    expect(sameView(seen(), view)).toBe(true);
+    expect(sameView(emptyView(), view)).toBe(false);
+  });
+});

@@ -1,0 +1,75 @@
+import { earlyWarningCall } from '../../programs/merge-early-warning.js';
+import type { HumanRole } from '../../programs/program-schema.js';
+import type { PlannedMessage, PlannedStep, PlannedTask } from '../../programs/types.js';
+import type { Db } from '../../store/db.js';
+import { GONE, type CustomerContext } from './customer-context.js';
+import { openEarlyWarningTask } from './early-warning-task.js';
+import { createTask } from './insert-task.js';
+import { markSkipped, markStarted } from './mark-steps.js';
+import { recordAction } from './record-action.js';
+import { dateOf } from './store-time.js';
+
+async function startTask(db: Db, ctx: CustomerContext, s: PlannedTask, now: Date): Promise<void> {
+  const task = await createTask(db, ctx, {
+    type: s.taskType, role: s.role as HumanRole, reason: s.key, availableAt: dateOf(s.due, ctx.timeZone),
+    due: s.deadline === null ? null : dateOf(s.deadline, ctx.timeZone), programId: s.programId, stepId: s.step, stepKeys: [s.key],
+    triggerKey: s.triggerKey, level: s.level, reasons: s.reasons, script: s.script, escalation: s.escalation, timing: s.timing, rung: 0,
+  }, now);
+  // No row: this step's task is already open (a re-run); it stands for the step.
+  const id = task?.id ?? (await db.query<{ id: string }>("SELECT id FROM tasks WHERE customer_id = $1 AND reason = $2 AND status = 'open'", [ctx.customer.id, s.key]))[0]?.id;
+  await markStarted(db, [s.key], now, id !== undefined ? { taskId: id } : {});
+}
+
+async function queueMessage(db: Db, ctx: CustomerContext, s: PlannedMessage, now: Date): Promise<void> {
+  const [row] = await db.query<{ id: number }>(
+    `INSERT INTO outbox_messages (store_id, customer_id, channel, purpose, template, dedupe_key, step_key, status, next_attempt_at, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $6, 'queued', $7, $7, $7) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+    [ctx.storeId, ctx.customer.id, s.channel, s.purpose, s.template, s.key, now],
+  );
+  if (row) {
+    await recordAction(db, now, { storeId: ctx.storeId, customerId: ctx.customer.id }, { kind: 'message_queued', channel: s.channel, purpose: s.purpose });
+  }
+  // The response window starts with the planned deadline and restarts when the message goes out.
+  const watch = s.deadline !== null && s.escalation.length > 0 ? dateOf(s.deadline, ctx.timeZone) : null;
+  await markStarted(db, [s.key], now, { ...(row ? { messageId: row.id } : {}), watchUntil: watch });
+}
+
+/**
+ * Turns due steps into work: a task opened or a message queued. Early-warning calls due
+ * together (the risk and the health warning of one evaluation) become one task (§1). A step
+ * that needs one never reached is skipped; a customer who is gone or asked for no contact gets
+ * no calls or WeChat tasks (messages still reach the outbox, which blocks them and lets the
+ * single farewell through).
+ */
+export async function startSteps(db: Db, ctx: CustomerContext, steps: PlannedStep[], now: Date): Promise<void> {
+  const slot: PlannedTask[] = [];
+  for (const s of steps) {
+    if (s.needs !== null) {
+      const [need] = await db.query<{ status: string }>('SELECT status FROM program_steps WHERE key = $1', [s.needs]);
+      if (need?.status !== 'started') {
+        await markSkipped(db, s.key, 'needs');
+        continue;
+      }
+    }
+    if (s.kind === 'message') {
+      await queueMessage(db, ctx, s, now);
+      continue;
+    }
+    const contact = s.taskType === 'call' || s.taskType === 'wechat' || s.taskType === 'visit';
+    if (contact && ctx.lifecycle !== null && GONE.has(ctx.lifecycle)) await markSkipped(db, s.key, 'lifecycle');
+    else if (contact && ctx.doNotContact) await markSkipped(db, s.key, 'do_not_contact');
+    else if (earlyWarningCall(s)) slot.push(s);
+    else await startTask(db, ctx, s, now);
+  }
+  if (slot.length > 0) await openEarlyWarningTask(db, ctx, slot, now);
+}
+
+/** Starts the customer's pending steps that are due at `now` (rows locked; another worker's are skipped). */
+export async function startDueSteps(db: Db, ctx: CustomerContext, now: Date): Promise<void> {
+  const rows = await db.query<{ planned: PlannedStep }>(
+    `SELECT planned FROM program_steps WHERE customer_id = $1 AND status = 'pending' AND due <= $2
+      ORDER BY due, key FOR UPDATE SKIP LOCKED`,
+    [ctx.customer.id, now],
+  );
+  await startSteps(db, ctx, rows.map((r) => r.planned), now);
+}

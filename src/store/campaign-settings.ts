@@ -1,0 +1,21 @@
+import { defaultSettings } from '../campaigns/default-settings.js';
+import { settingsSchema, type RetentionSettings } from '../campaigns/settings-schema.js';
+import type { Db } from './db.js';
+import { DEFAULT_ORGANISATION } from './write-stores.js';
+
+/** The retention settings in force (costs, attribution, hold-out, limits, rewards): stored, else the shipped ones. */
+export async function getRetentionSettings(db: Db): Promise<RetentionSettings> {
+  const [row] = await db.query<{ document: unknown }>('SELECT document FROM retention_settings WHERE organisation_id = $1', [DEFAULT_ORGANISATION]);
+  if (!row) return defaultSettings();
+  // Checked again: a document stored by an older release may no longer fit.
+  return settingsSchema.parse(row.document);
+}
+
+export async function saveRetentionSettings(db: Db, settings: RetentionSettings, now: Date, by?: string): Promise<void> {
+  const doc = settingsSchema.parse(settings);
+  await db.query(
+    `INSERT INTO retention_settings (organisation_id, document, changed_at, changed_by) VALUES ($1, $2::jsonb, $3, $4)
+     ON CONFLICT (organisation_id) DO UPDATE SET document = excluded.document, changed_at = excluded.changed_at, changed_by = excluded.changed_by`,
+    [DEFAULT_ORGANISATION, JSON.stringify(doc), now, by ?? null],
+  );
+}

@@ -1,0 +1,112 @@
+import { scopeSql, type Scope } from '../auth/scope.js';
+import type { Db } from './db.js';
+
+/** The list filters beyond scope (screens.md: level, value tier, lifecycle; store/advisor are in the scope). */
+export interface ListFilter {
+  scope: Scope;
+  level?: string | undefined;
+  valueTier?: string | undefined;
+  lifecycle?: string | undefined;
+}
+
+/** One customer of the risk list: the latest evaluation's key figures and the open warning. */
+export interface RiskRow {
+  customerId: string;
+  name: string;
+  phone: string | null;
+  storeId: string;
+  storeName: string;
+  advisorId: string | null;
+  advisorName: string | null;
+  level: string;
+  riskScore: number;
+  healthScore: number;
+  healthTier: string | null;
+  daysSinceVisit: number | null;
+  lastSatisfaction: number | null;
+  lastNps: number | null;
+  /** The prediction's churn probability stored with the evaluation (null until a model is fitted). */
+  churnProbability: number | null;
+  valueTier: string | null;
+  lifecycle: string | null;
+  evaluatedAsOf: string;
+  signals: string[];
+  rules: string[];
+  reason: string | null;
+  warningLevel: string | null;
+  warningChangedAt: Date | null;
+}
+
+/**
+ * The latest evaluation of every customer in scope, joined once; every board reads from it.
+ * `params` receives the scope's and the filters' values.
+ */
+export function latestEvaluationsSql(f: ListFilter, params: unknown[]): string {
+  const scope = scopeSql(f.scope, params, 'c');
+  params.push(f.level ?? null, f.valueTier ?? null, f.lifecycle ?? null);
+  const n = params.length;
+  return `
+    SELECT c.id, c.name, c.record, c.store_id, c.advisor_id, e.level, e.risk_score, e.health_score, e.as_of, e.record AS eval
+      FROM customers c
+      JOIN LATERAL (SELECT level, risk_score, health_score, as_of, record FROM evaluations
+                     WHERE customer_id = c.id ORDER BY as_of DESC LIMIT 1) e ON true
+     WHERE ${scope}
+       AND ($${n - 2}::text IS NULL OR e.level = $${n - 2})
+       AND ($${n - 1}::text IS NULL OR e.record->>'valueTier' = $${n - 1})
+       AND ($${n}::text IS NULL OR e.record->>'lifecycle' = $${n})`;
+}
+
+interface Row {
+  id: string; name: string; phone: string | null; store_id: string; store_name: string; advisor_id: string | null;
+  advisor_name: string | null; level: string; risk_score: number; health_score: number; health_tier: string | null;
+  r: number | null; last_sat: number | null; last_nps: number | null; churn: number | null; value_tier: string | null; lifecycle: string | null;
+  as_of: string; signals: string[] | null; rules: string[] | null; reason: string | null;
+  warning_level: string | null; warning_changed_at: Date | null; total: number;
+}
+
+/** Most urgent first: level, then the lower risk score (higher is safer), then the lower health. */
+export async function listRiskRows(db: Db, f: ListFilter, page: { limit: number; offset: number }): Promise<{ rows: RiskRow[]; total: number }> {
+  const params: unknown[] = [];
+  const latest = latestEvaluationsSql(f, params);
+  params.push(page.limit, page.offset);
+  const rows = await db.query<Row>(
+    `WITH l AS (${latest})
+     SELECT l.id, l.name, l.record->>'phone' AS phone, l.store_id, st.name AS store_name, l.advisor_id, a.name AS advisor_name,
+            l.level, l.risk_score, l.health_score, l.eval->'health'->>'tier' AS health_tier,
+            (l.eval->'features'->>'R')::int AS r,
+            (l.eval->'features'->>'lastSatisfaction')::numeric AS last_sat,
+            (l.eval->'features'->>'lastNps')::numeric AS last_nps,
+            (l.eval->'prediction'->>'churnProbability')::numeric AS churn,
+            l.eval->>'valueTier' AS value_tier, l.eval->>'lifecycle' AS lifecycle, l.as_of,
+            (SELECT json_agg(s->>'id') FROM json_array_elements(l.eval->'signals') s) AS signals,
+            (SELECT json_agg(r->>'id') FROM json_array_elements(l.eval->'rules') r) AS rules,
+            l.eval->'reasons'->>0 AS reason,
+            w.level AS warning_level, w.changed_at AS warning_changed_at,
+            count(*) OVER ()::int AS total
+       FROM l
+       JOIN stores st ON st.id = l.store_id
+       LEFT JOIN staff a ON a.id = l.advisor_id
+       LEFT JOIN warnings w ON w.customer_id = l.id AND w.closed_at IS NULL
+      ORDER BY array_position(ARRAY['red','orange','yellow','green'], l.level), l.risk_score, l.health_score, l.id
+      LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  const total = rows[0]?.total ?? (page.offset > 0 ? await countRiskRows(db, f) : 0);
+  return {
+    total,
+    rows: rows.map((r) => ({
+      customerId: r.id, name: r.name, phone: r.phone, storeId: r.store_id, storeName: r.store_name,
+      advisorId: r.advisor_id, advisorName: r.advisor_name, level: r.level, riskScore: r.risk_score,
+      healthScore: r.health_score, healthTier: r.health_tier, daysSinceVisit: r.r, lastSatisfaction: r.last_sat,
+      lastNps: r.last_nps, churnProbability: r.churn, valueTier: r.value_tier, lifecycle: r.lifecycle, evaluatedAsOf: r.as_of,
+      signals: r.signals ?? [], rules: r.rules ?? [], reason: r.reason, warningLevel: r.warning_level,
+      warningChangedAt: r.warning_changed_at,
+    })),
+  };
+}
+
+async function countRiskRows(db: Db, f: ListFilter): Promise<number> {
+  const params: unknown[] = [];
+  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${latestEvaluationsSql(f, params)}) l`, params);
+  return row?.n ?? 0;
+}

@@ -1,0 +1,89 @@
+import { Badge, Card, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { LoadState } from '../components/LoadState';
+import { LevelTag } from '../components/Tags';
+import { fmtDateTime } from '../format';
+import { useI18n } from '../i18n';
+import { PageTitle } from '../Shell';
+import { taskReasonLabel } from '../tasks/labels';
+import type { TaskItem, TaskPage } from '../tasks/types';
+import { useApi } from '../use-api';
+
+const PAGE = 50;
+
+/**
+ * The task inbox (我的任务): my open tasks, overdue first then by deadline (the API's order), as
+ * cards that fit a 390 px phone; a tap opens the task with its filled-in script and outcomes.
+ */
+export default function InboxPage() {
+  const { t } = useI18n();
+  const [status, setStatus] = useState<'open' | 'closed'>('open');
+  const [page, setPage] = useState(1);
+  const loaded = useApi<TaskPage>(`/tasks?assigneeId=me&status=${status}&page=${page}&pageSize=${PAGE}`);
+  return (
+    <>
+      <PageTitle
+        extra={
+          <Segmented
+            value={status}
+            onChange={(v) => {
+              setStatus(v as 'open' | 'closed');
+              setPage(1);
+            }}
+            options={[{ value: 'open', label: t('inbox.open') }, { value: 'closed', label: t('inbox.closed') }]}
+            data-testid="inbox-status"
+          />
+        }
+      >
+        {t('inbox.title')}
+      </PageTitle>
+      <LoadState loaded={loaded}>
+        {(p) => (
+          <>
+            <Typography.Paragraph type="secondary" data-testid="inbox-summary">
+              {t('inbox.summary', { total: p.total, overdue: p.items.filter((i) => i.overdue).length })}
+            </Typography.Paragraph>
+            <List<TaskItem>
+              data-testid="inbox-list"
+              dataSource={p.items}
+              locale={{ emptyText: <Empty description={t('inbox.empty')} /> }}
+              pagination={p.total > PAGE ? { current: page, pageSize: PAGE, total: p.total, onChange: setPage, simple: true } : false}
+              renderItem={(task) => <TaskCard task={task} />}
+            />
+          </>
+        )}
+      </LoadState>
+    </>
+  );
+}
+
+function TaskCard({ task }: { task: TaskItem }) {
+  const { t, lang } = useI18n();
+  return (
+    <List.Item style={{ padding: '4px 0', border: 'none' }}>
+      <Link to={`/inbox/${encodeURIComponent(task.id)}`} style={{ width: '100%' }} data-testid="task-card" data-task-id={task.id}>
+        <Card size="small" hoverable style={{ borderLeft: task.overdue ? '4px solid #f5222d' : undefined }}>
+          <Space direction="vertical" size={2} style={{ width: '100%' }}>
+            <Space wrap size={6}>
+              <Typography.Text strong>{task.customerName}</Typography.Text>
+              <LevelTag level={task.level} />
+              {task.overdue && <Tag color="red" data-testid="overdue">{t('inbox.overdue')}</Tag>}
+              {task.attempts > 0 && <Badge count={t('inbox.attempts', { n: task.attempts })} color="#8c8c8c" />}
+            </Space>
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              {taskReasonLabel(task, lang)} · {task.phoneMasked ?? '—'}
+            </Typography.Text>
+            <Typography.Text style={{ fontSize: 13 }} type={task.overdue ? 'danger' : undefined}>
+              {task.status === 'open' ? t('inbox.due', { due: fmtDateTime(task.due) }) : t('inbox.outcome', { outcome: outcomeLabel(task.outcome, t) })}
+            </Typography.Text>
+          </Space>
+        </Card>
+      </Link>
+    </List.Item>
+  );
+}
+
+function outcomeLabel(outcome: string | null, t: ReturnType<typeof useI18n>['t']): string {
+  return outcome ? t(`outcome.${outcome}` as Parameters<typeof t>[0]) : '—';
+}

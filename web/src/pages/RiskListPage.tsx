@@ -1,0 +1,88 @@
+import { Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
+import { Link } from 'react-router-dom';
+import { ExportButtons } from '../components/ExportButtons';
+import { KeyReason } from '../components/KeyReason';
+import { filterQuery, ListFilters, useFilters } from '../components/ListFilters';
+import { LoadState } from '../components/LoadState';
+import { CodeLabel, HealthTag, LevelTag } from '../components/Tags';
+import { fmtDateTime, fmtProbability } from '../format';
+import { useI18n } from '../i18n';
+import { PageTitle } from '../Shell';
+import { useApi } from '../use-api';
+
+export interface RiskItem {
+  customerId: string;
+  name: string;
+  phoneMasked: string | null;
+  storeName: string;
+  advisorName: string | null;
+  level: string;
+  riskScore: number;
+  healthScore: number;
+  healthTier: string | null;
+  daysSinceVisit: number | null;
+  lastSatisfaction: number | null;
+  lastNps: number | null;
+  churnProbability: number | null;
+  valueTier: string | null;
+  lifecycle: string | null;
+  signals: string[];
+  rules: string[];
+  reason: string | null;
+  requiredAction: { action: string; role: string; deadline: string } | null;
+}
+
+export function Deadline({ iso }: { iso: string | null | undefined }) {
+  const { t } = useI18n();
+  if (!iso) return <>—</>;
+  const overdue = dayjs(iso).isBefore(dayjs());
+  return <Typography.Text type={overdue ? 'danger' : undefined}>{overdue ? `${t('overdue')} · ` : ''}{fmtDateTime(iso)}</Typography.Text>;
+}
+
+export default function RiskListPage() {
+  const { t } = useI18n();
+  const { filters, page, pageSize, setPage } = useFilters();
+  const loaded = useApi<{ items: RiskItem[]; total: number }>(`/risk-list${filterQuery(filters, { page, pageSize })}`);
+  const columns: ColumnsType<RiskItem> = [
+    { title: t('col.customer'), key: 'name', fixed: 'left', width: 110, render: (_, r) => <Link to={`/customers/${encodeURIComponent(r.customerId)}`}>{r.name}</Link> },
+    { title: t('col.phone'), dataIndex: 'phoneMasked', width: 120 },
+    { title: t('col.level'), dataIndex: 'level', width: 80, render: (l: string) => <LevelTag level={l} /> },
+    { title: t('col.health'), key: 'health', width: 110, render: (_, r) => <HealthTag tier={r.healthTier} score={r.healthScore} /> },
+    { title: t('col.risk'), dataIndex: 'riskScore', width: 70 },
+    { title: t('col.daysSinceVisit'), dataIndex: 'daysSinceVisit', width: 90 },
+    { title: t('col.lastSatisfaction'), key: 'sat', width: 100, render: (_, r) => [r.lastSatisfaction ?? null, r.lastNps !== null ? `NPS ${r.lastNps}` : null].filter((x) => x !== null).join(' · ') || '—' },
+    { title: t('col.churn'), dataIndex: 'churnProbability', width: 100, render: (p: number | null) => fmtProbability(p) },
+    { title: t('col.action'), key: 'action', width: 180, render: (_, r) => <CodeLabel prefix="action" code={r.requiredAction?.action} /> },
+    { title: t('col.deadline'), key: 'deadline', width: 150, render: (_, r) => <Deadline iso={r.requiredAction?.deadline} /> },
+    { title: t('col.owner'), dataIndex: 'advisorName', width: 90, render: (n: string | null) => n ?? t('unassigned') },
+    { title: t('col.reason'), key: 'reason', width: 260, render: (_, r) => <KeyReason facts={r} /> },
+    { title: t('col.valueTier'), dataIndex: 'valueTier', width: 90, render: (v: string | null) => <CodeLabel prefix="value" code={v} /> },
+    { title: t('col.lifecycle'), dataIndex: 'lifecycle', width: 100, render: (v: string | null) => <CodeLabel prefix="lifecycle" code={v} /> },
+    { title: t('col.store'), dataIndex: 'storeName', width: 150 },
+  ];
+  return (
+    <>
+      <PageTitle extra={<ExportButtons path="/risk-list/export" filters={filters} />}>{t('nav.risk')}</PageTitle>
+      <ListFilters />
+      <LoadState loaded={loaded}>
+        {(data) => (
+          <Table<RiskItem>
+            data-testid="risk-table"
+            rowKey="customerId"
+            size="small"
+            columns={columns}
+            dataSource={data.items}
+            loading={loaded.loading}
+            scroll={{ x: 1700 }}
+            pagination={{
+              current: page, pageSize, total: data.total, showSizeChanger: true, pageSizeOptions: [20, 50, 100],
+              showTotal: (n) => t('total', { n }), onChange: setPage, size: 'small',
+            }}
+          />
+        )}
+      </LoadState>
+    </>
+  );
+}
