@@ -35,6 +35,26 @@ interface RiskPage {
 const rank = { red: 0, orange: 1, yellow: 2, green: 3 } as Record<string, number>;
 
 describeEachDatabase('boards and lists', (t) => {
+  it('sorts the risk list by predicted churn probability on request, customers without one last', async () => {
+    const { db, as } = await start(await t.open());
+    const set = (id: string, p: number) => db.query(
+      `UPDATE evaluations SET record = jsonb_set(record::jsonb, '{prediction,churnProbability}', to_jsonb($2::numeric))::json
+        WHERE customer_id = $1 AND as_of = (SELECT max(as_of) FROM evaluations WHERE customer_id = $1)`, [id, p],
+    );
+    const admin = await as('admin');
+    const urgent = await admin.json<RiskPage>('/api/v1/risk-list?pageSize=200');
+    // Three of the least urgent customers get the highest churn probabilities.
+    const [a, b, c] = urgent.items.slice(-3).map((i) => i.customerId);
+    await set(a!, 0.42);
+    await set(b!, 0.91);
+    await set(c!, 0.67);
+    const byChurn = await admin.json<{ total: number; items: { customerId: string; churnProbability: number | null }[] }>('/api/v1/risk-list?pageSize=200&sort=churn');
+    expect(byChurn.items.slice(0, 3).map((i) => [i.customerId, i.churnProbability])).toEqual([[b, 0.91], [c, 0.67], [a, 0.42]]);
+    expect(byChurn.items.slice(3).every((i) => i.churnProbability === null)).toBe(true);
+    expect(byChurn.total).toBe(urgent.total);
+    expect((await admin.call('/api/v1/risk-list?sort=score')).status).toBe(400);
+  });
+
   it('pages the risk list on the server, most urgent first, inside the scope, with masked phones', async () => {
     const { db, as } = await start(await t.open());
     const admin = await as('admin');

@@ -64,8 +64,17 @@ interface Row {
   warning_level: string | null; warning_changed_at: Date | null; total: number;
 }
 
-/** Most urgent first: level, then the lower risk score (higher is safer), then the lower health. */
-export async function listRiskRows(db: Db, f: ListFilter, page: { limit: number; offset: number }): Promise<{ rows: RiskRow[]; total: number }> {
+export type RiskSort = 'urgency' | 'churn';
+
+const URGENCY = "array_position(ARRAY['red','orange','yellow','green'], l.level), l.risk_score, l.health_score, l.id";
+
+/**
+ * Most urgent first (level, then the lower risk score — higher is safer — then the lower
+ * health), or by predicted churn probability, highest first, customers without one last.
+ */
+export async function listRiskRows(
+  db: Db, f: ListFilter, page: { limit: number; offset: number }, sort: RiskSort = 'urgency',
+): Promise<{ rows: RiskRow[]; total: number }> {
   const params: unknown[] = [];
   const latest = latestEvaluationsSql(f, params);
   params.push(page.limit, page.offset);
@@ -87,7 +96,7 @@ export async function listRiskRows(db: Db, f: ListFilter, page: { limit: number;
        JOIN stores st ON st.id = l.store_id
        LEFT JOIN staff a ON a.id = l.advisor_id
        LEFT JOIN warnings w ON w.customer_id = l.id AND w.closed_at IS NULL
-      ORDER BY array_position(ARRAY['red','orange','yellow','green'], l.level), l.risk_score, l.health_score, l.id
+      ORDER BY ${sort === 'churn' ? `churn DESC NULLS LAST, ${URGENCY}` : URGENCY}
       LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
   );

@@ -41,12 +41,15 @@ const RiskItemSchema = z
   })
   .openapi('RiskListItem');
 
+const SortQuery = z.enum(['urgency', 'churn']).default('urgency')
+  .openapi({ description: 'urgency: level, then risk and health scores; churn: predicted churn probability, highest first' });
+
 const listRoute = createRoute({
   method: 'get',
   path: '/api/v1/risk-list',
   summary: 'The risk list: customers in scope by urgency, filtered, one page at a time',
   security: ANY_AUTH,
-  request: { query: ListFilterQuery.extend(PageQuery.shape) },
+  request: { query: ListFilterQuery.extend(PageQuery.shape).extend({ sort: SortQuery }) },
   responses: {
     200: {
       description: 'A page of the list and the total',
@@ -61,7 +64,7 @@ const exportRoute = createRoute({
   path: '/api/v1/risk-list/export',
   summary: 'The risk list with the same filters as a CSV or Excel (.xlsx) file',
   security: ANY_AUTH,
-  request: { query: ListFilterQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv'), lang }) },
+  request: { query: ListFilterQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv'), lang, sort: SortQuery }) },
   responses: {
     200: { description: 'The file', content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } } },
   },
@@ -104,13 +107,13 @@ const columns: ExportColumn<Item>[] = [
 export function getRiskList(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(listRoute, async (c) => {
     const q = c.req.valid('query');
-    const { rows, total } = await listRiskRows(deps.db, listFilterOf(c, q), { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    const { rows, total } = await listRiskRows(deps.db, listFilterOf(c, q), { limit: q.pageSize, offset: (q.page - 1) * q.pageSize }, q.sort);
     return c.json({ items: rows.map(toItem), total, page: q.page, pageSize: q.pageSize }, 200);
   });
 
   app.openapi(exportRoute, async (c) => {
     const q = c.req.valid('query');
-    const { rows } = await listRiskRows(deps.db, listFilterOf(c, q), { limit: EXPORT_ROW_LIMIT, offset: 0 });
+    const { rows } = await listRiskRows(deps.db, listFilterOf(c, q), { limit: EXPORT_ROW_LIMIT, offset: 0 }, q.sort);
     const day = deps.clock().toISOString().slice(0, 10);
     return exportResponse(c, { name: `risk-list-${day}`, format: q.format, lang: q.lang, columns, rows: rows.map(toItem) }) as never;
   });

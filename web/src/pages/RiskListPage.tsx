@@ -1,6 +1,7 @@
 import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ExportButtons } from '../components/ExportButtons';
 import { KeyReason } from '../components/KeyReason';
@@ -44,7 +45,9 @@ export function Deadline({ iso }: { iso: string | null | undefined }) {
 export default function RiskListPage() {
   const { t } = useI18n();
   const { filters, page, pageSize, setPage } = useFilters();
-  const loaded = useApi<{ items: RiskItem[]; total: number }>(`/risk-list${filterQuery(filters, { page, pageSize })}`);
+  // Most urgent first by default; the churn column's sorter asks the server for the highest probability first.
+  const [byChurn, setByChurn] = useState(false);
+  const loaded = useApi<{ items: RiskItem[]; total: number }>(`/risk-list${filterQuery(filters, { page, pageSize, sort: byChurn ? 'churn' : undefined })}`);
   const columns: ColumnsType<RiskItem> = [
     { title: t('col.customer'), key: 'name', fixed: 'left', width: 110, render: (_, r) => <Link to={`/customers/${encodeURIComponent(r.customerId)}`}>{r.name}</Link> },
     { title: t('col.phone'), dataIndex: 'phoneMasked', width: 120 },
@@ -53,7 +56,10 @@ export default function RiskListPage() {
     { title: t('col.risk'), dataIndex: 'riskScore', width: 70 },
     { title: t('col.daysSinceVisit'), dataIndex: 'daysSinceVisit', width: 90 },
     { title: t('col.lastSatisfaction'), key: 'sat', width: 100, render: (_, r) => [r.lastSatisfaction ?? null, r.lastNps !== null ? `NPS ${r.lastNps}` : null].filter((x) => x !== null).join(' · ') || '—' },
-    { title: t('col.churn'), dataIndex: 'churnProbability', width: 100, render: (p: number | null) => fmtProbability(p) },
+    {
+      title: t('col.churn'), key: 'churn', dataIndex: 'churnProbability', width: 110, render: (p: number | null) => fmtProbability(p),
+      sorter: true, sortDirections: ['descend'], sortOrder: byChurn ? 'descend' : null,
+    },
     { title: t('col.action'), key: 'action', width: 180, render: (_, r) => <CodeLabel prefix="action" code={r.requiredAction?.action} /> },
     { title: t('col.deadline'), key: 'deadline', width: 150, render: (_, r) => <Deadline iso={r.requiredAction?.deadline} /> },
     { title: t('col.owner'), dataIndex: 'advisorName', width: 90, render: (n: string | null) => n ?? t('unassigned') },
@@ -75,6 +81,11 @@ export default function RiskListPage() {
             columns={columns}
             dataSource={data.items}
             loading={loaded.loading}
+            onChange={(_p, _f, sorter, extra) => {
+              if (extra.action !== 'sort') return;
+              const one = Array.isArray(sorter) ? sorter[0] : sorter;
+              setByChurn(one?.columnKey === 'churn' && one.order === 'descend');
+            }}
             scroll={{ x: 1700 }}
             pagination={{
               current: page, pageSize, total: data.total, showSizeChanger: true, pageSizeOptions: [20, 50, 100],
