@@ -99,21 +99,16 @@ export async function processDue(db: Db, now: Date, options: ProcessOptions = {}
     lang: options.lang ?? 'zh-CN',
   };
   let done = 0;
-  let doneAtLastLook = 0;
-  while (done < limit) {
-    if (due.size === 0) {
-      // Handling items can fill any queue: look again once the queues in hand are empty, unless
-      // nothing was handled since the last look (what is left is locked by another worker).
-      if (done === doneAtLastLook) break;
-      due = await dueQueues(db, now);
-      doneAtLastLook = done;
-      if (due.size === 0) break;
-    }
-    // One item of the first queue with work; the queues are read again only when those in
-    // hand run dry, as reading them costs as much as an item (and claims are SKIP LOCKED anyway).
+  while (done < limit && due.size > 0) {
+    // One item of the first queue with work, then the queues are read again: handling an item
+    // can fill any queue, and at one instant work opens before messages go out, before missed
+    // windows and deadlines act. A queue found empty (another worker took its items) is dropped
+    // until the next read.
     const [name, source] = SOURCES.find(([n]) => due.has(n))!;
-    if (await db.transaction((tx) => source(tx, now, doc, deps))) done++;
-    else due.delete(name);
+    if (await db.transaction((tx) => source(tx, now, doc, deps))) {
+      done++;
+      due = await dueQueues(db, now);
+    } else due.delete(name);
   }
   return done;
 }
