@@ -1,7 +1,7 @@
 import type { OutboundMessage } from '../../channels/channel.js';
-import { buildContext } from '../../scripts/build-context.js';
 import { renderTemplate } from '../../scripts/render-script.js';
 import type { ScriptLibrary } from '../../scripts/library-schema.js';
+import type { ScriptContext } from '../../scripts/render.js';
 import { selectTemplate } from '../../scripts/select-template.js';
 import type { Lang, Purpose } from '../../scripts/vocabulary.js';
 import type { MessageChannel } from '../../outbox/outbox-types.js';
@@ -24,15 +24,16 @@ function addressOf(ctx: CustomerContext, channel: MessageChannel): string {
   }
 }
 
-/** The message as it leaves: the library's template for the channel and purpose, filled for this customer. */
+/**
+ * The message as it leaves: the library's template for the channel and purpose, filled from
+ * `fields` (the customer's name, advisor, mileage, due maintenance, last visit, offer…).
+ */
 export function renderOutbound(
-  ctx: CustomerContext, m: { id: number; dedupeKey: string; channel: MessageChannel; purpose: string }, asOf: string,
+  ctx: CustomerContext, m: { id: number; dedupeKey: string; channel: MessageChannel; purpose: string }, fields: ScriptContext,
   library: ScriptLibrary, lang: Lang = 'zh-CN',
 ): OutboundMessage {
   const template = selectTemplate(library, m.channel, LIBRARY_PURPOSE[m.purpose] ?? 'care');
-  const store = ctx.stores.find((s) => s.id === ctx.storeId);
-  const advisor = ctx.staff.find((s) => s.id === ctx.customer.advisorId) ?? null;
-  const rendered = template && store ? renderTemplate(template, buildContext({ asOf, customer: ctx.customer, store, advisor }), lang) : null;
+  const rendered = template ? renderTemplate(template, fields, lang) : null;
   return {
     dedupeKey: m.dedupeKey, customerId: ctx.customer.id, channel: m.channel, purpose: m.purpose, to: addressOf(ctx, m.channel),
     ...(rendered?.subject ? { subject: rendered.subject } : {}),

@@ -2,6 +2,7 @@ import type { RetainEvent } from '../../domain/records.js';
 import type { Lang } from '../../domain/evaluation.js';
 import type { ContactPolicy } from '../../outbox/contact-policy.js';
 import type { ScriptLibrary } from '../../scripts/library-schema.js';
+import { loadScriptSubject } from '../load-script-context.js';
 import { contactFactsFromEvents, historyOf, recipientOf } from '../../outbox/contact-history.js';
 import { decideSend } from '../../outbox/decide-send.js';
 import type { MessageChannel } from '../../outbox/outbox-types.js';
@@ -13,7 +14,7 @@ import type { ChannelRegistry } from './channel-registry.js';
 import { loadCustomerContext, type CustomerContext } from './customer-context.js';
 import { recordAction } from './record-action.js';
 import { renderOutbound } from './render-outbound.js';
-import { dateOf, isoInZone, localDate } from './store-time.js';
+import { dateOf, isoInZone } from './store-time.js';
 
 export interface OutboxDeps {
   channels: ChannelRegistry;
@@ -83,7 +84,10 @@ export async function sendMessage(db: Db, m: OutboxRow, now: Date, deps: OutboxD
     await recordAction(db, now, owner, { kind: 'message_held', ...base, reason: d.reason, until: isoInZone(until, ctx.timeZone) });
     return;
   }
-  const out = renderOutbound(ctx, { id: m.id, dedupeKey: m.dedupe_key, channel: m.channel, purpose: m.purpose }, localDate(now, ctx.timeZone), deps.library, deps.lang);
+  // The same fields a person's script is filled from, so a message names the mileage, the due
+  // maintenance, the last visit and the offer rather than leaving them to fill.
+  const { context } = await loadScriptSubject(db, m.customer_id, now);
+  const out = renderOutbound(ctx, { id: m.id, dedupeKey: m.dedupe_key, channel: m.channel, purpose: m.purpose }, context, deps.library, deps.lang);
   const result = await deps.channels.channelFor(m.channel).send(out);
   const attempts = m.attempts + 1;
   if (result.status === 'delivered') {
