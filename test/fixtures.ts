@@ -49,3 +49,22 @@ export function nps(customerId: string, at: string, score: number): Record<strin
   seq++;
   return { id: `n-${customerId}-${seq}`, customerId, type: 'nps', at, score };
 }
+
+/**
+ * The back-test's store: four customers as of 2024-06-30 and what happened in the 180 days after.
+ * c1 healthy and came back; c2 gone since February and never returned (lost); c3 gone since
+ * January but came back in August; c4 healthy yet never came back (lost). c2 and c3 are red.
+ */
+export function writeBacktestStore(): string {
+  return writeStoreFiles([{ id: 'c1' }, { id: 'c2' }, { id: 'c3' }, { id: 'c4' }], [
+    visit('c1', '2024-06-20T10:00:00+08:00'),
+    nps('c1', '2024-06-21T10:00:00+08:00', 10),
+    visit('c1', '2024-09-01T10:00:00+08:00'),
+    visit('c1', '2024-12-28T10:00:00+08:00'),
+    visit('c2', '2024-02-01T10:00:00+08:00'),
+    visit('c3', '2024-01-15T10:00:00+08:00'),
+    visit('c3', '2024-08-01T10:00:00+08:00'),
+    visit('c4', '2024-06-25T10:00:00+08:00'),
+    nps('c4', '2024-06-26T10:00:00+08:00', 10),
+  ]);
+}

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/databases.js';
-import { nps, visit, writeStoreFiles } from '../../test/fixtures.js';
+import { writeBacktestStore } from '../../test/fixtures.js';
 import { parseDay } from '../domain/dates.js';
 import { defaultPolicy } from '../domain/policy/default-policy.js';
 import { parsePolicy } from '../domain/policy/parse-policy.js';
@@ -8,23 +8,9 @@ import { importPath } from '../ingest/import-path.js';
 import type { Db } from '../store/db.js';
 import { BacktestWindowError, backtestPolicy } from './backtest-policy.js';
 
-/**
- * Four customers as of 2024-06-30, and what happened in the 180 days after:
- * c1 healthy and came back; c2 gone since February and never returned (lost);
- * c3 gone since January but came back in August; c4 healthy yet never came back (lost).
- */
+/** The back-test's four customers (test/fixtures.ts): c2 and c4 are lost in the 180 days after 2024-06-30. */
 async function loadStore(db: Db): Promise<void> {
-  const dir = writeStoreFiles([{ id: 'c1' }, { id: 'c2' }, { id: 'c3' }, { id: 'c4' }], [
-    visit('c1', '2024-06-20T10:00:00+08:00'),
-    nps('c1', '2024-06-21T10:00:00+08:00', 10),
-    visit('c1', '2024-09-01T10:00:00+08:00'),
-    visit('c1', '2024-12-28T10:00:00+08:00'),
-    visit('c2', '2024-02-01T10:00:00+08:00'),
-    visit('c3', '2024-01-15T10:00:00+08:00'),
-    visit('c3', '2024-08-01T10:00:00+08:00'),
-    visit('c4', '2024-06-25T10:00:00+08:00'),
-    nps('c4', '2024-06-26T10:00:00+08:00', 10),
-  ]);
+  const dir = writeBacktestStore();
   expect((await importPath(db, dir, {})).total.rejected).toBe(0);
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.js';
-import { nps, visit, writeStoreFiles } from '../../../test/fixtures.js';
+import { writeBacktestStore } from '../../../test/fixtures.js';
 import { defaultPolicy } from '../../domain/policy/default-policy.js';
 import { importPath } from '../../ingest/import-path.js';
 import { createApiToken } from '../../store/api-tokens.js';
@@ -16,17 +16,7 @@ afterEach(async () => {
 
 /** c2 and c3 are red on 2024-06-30; c2 and c4 never come back (as in engine/backtest-policy.test.ts). */
 async function start(db: Db) {
-  await importPath(db, writeStoreFiles([{ id: 'c1' }, { id: 'c2' }, { id: 'c3' }, { id: 'c4' }], [
-    visit('c1', '2024-06-20T10:00:00+08:00'),
-    nps('c1', '2024-06-21T10:00:00+08:00', 10),
-    visit('c1', '2024-09-01T10:00:00+08:00'),
-    visit('c1', '2024-12-28T10:00:00+08:00'),
-    visit('c2', '2024-02-01T10:00:00+08:00'),
-    visit('c3', '2024-01-15T10:00:00+08:00'),
-    visit('c3', '2024-08-01T10:00:00+08:00'),
-    visit('c4', '2024-06-25T10:00:00+08:00'),
-    nps('c4', '2024-06-26T10:00:00+08:00', 10),
-  ]), {});
+  await importPath(db, writeBacktestStore(), {});
   const token = await createApiToken(db, 'test', now);
   server = await startServer({ db, policy: async () => defaultPolicy(), clock: () => now }, { port: 0 });
   return (path: string, init: RequestInit = {}) =>

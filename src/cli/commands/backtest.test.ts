@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nps, visit, writeStoreFiles } from '../../../test/fixtures.js';
+import { writeBacktestStore } from '../../../test/fixtures.js';
 
 function retain(args: string[]) {
   const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
@@ -13,17 +13,7 @@ function retain(args: string[]) {
 // c2 and c3 are red on 2024-06-30; c2 and c4 never come back (as in engine/backtest-policy.test.ts).
 const dataDir = join(mkdtempSync(join(tmpdir(), 'retain-backtest-')), 'db');
 beforeAll(() => {
-  const data = writeStoreFiles([{ id: 'c1' }, { id: 'c2' }, { id: 'c3' }, { id: 'c4' }], [
-    visit('c1', '2024-06-20T10:00:00+08:00'),
-    nps('c1', '2024-06-21T10:00:00+08:00', 10),
-    visit('c1', '2024-09-01T10:00:00+08:00'),
-    visit('c1', '2024-12-28T10:00:00+08:00'),
-    visit('c2', '2024-02-01T10:00:00+08:00'),
-    visit('c3', '2024-01-15T10:00:00+08:00'),
-    visit('c3', '2024-08-01T10:00:00+08:00'),
-    visit('c4', '2024-06-25T10:00:00+08:00'),
-    nps('c4', '2024-06-26T10:00:00+08:00', 10),
-  ]);
+  const data = writeBacktestStore();
   expect(retain(['--data-dir', dataDir, 'import', data, '--no-evaluate']).code).toBe(0);
 });
 
