@@ -1,17 +1,9 @@
 import type { Db } from './db.js';
-import type { ModelKind } from './write-model.js';
+import type { FittedModelRow, ModelKind } from './write-model.js';
 
-export interface StoredModel {
+/** A stored fit: `model` and `metrics` as stored; the caller validates them (prediction/model-schemas.ts). */
+export interface StoredModel extends FittedModelRow {
   id: number;
-  storeId: string;
-  kind: ModelKind;
-  asOf: string;
-  windowFrom: string | null;
-  windowTo: string;
-  customers: number;
-  /** As stored: the caller validates it with the model's schema (prediction/model-schemas.ts). */
-  model: unknown;
-  metrics: unknown;
   fittedAt: Date;
 }
 
