@@ -1,6 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { MANAGER_ROLES, requireRole } from '../../auth/principal.js';
 import { activatePrograms, getActivePrograms } from '../../engine/programs/index.js';
+import { VersionConflictError } from '../../store/versioned-documents.js';
 import { parsePrograms } from '../../programs/parse-programs.js';
 import { listDocumentVersions } from '../../store/read-document-versions.js';
 import type { ApiDeps } from '../deps.js';
@@ -49,7 +50,7 @@ export function settingsPrograms(app: OpenAPIHono, deps: ApiDeps): void {
     try {
       await activatePrograms(deps.db, parsed.document, deps.clock(), p.kind === 'staff' ? p.staff.id : 'api-token');
     } catch (err) {
-      if (err instanceof Error && /already exists with different content/.test(err.message)) throw versionConflict(err.message);
+      if (err instanceof VersionConflictError) throw versionConflict(err.message);
       throw err;
     }
     return c.json({ version: parsed.document.version }, 200);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { activatePrograms, getActivePrograms } from '../../engine/programs/index.js';
+import { VersionConflictError } from '../../store/versioned-documents.js';
 import { globalOptions, UsageError, withDb } from '../context.js';
 import { loadProgramsFile } from '../load-programs-file.js';
 
@@ -31,7 +32,7 @@ export function registerPrograms(program: Command): void {
         try {
           await activatePrograms(db, doc, new Date(), 'cli');
         } catch (err) {
-          throw err instanceof Error && /already exists with different content/.test(err.message) ? new UsageError(`${file}: version: ${err.message}`) : err;
+          throw err instanceof VersionConflictError ? new UsageError(`${file}: version: ${err.message}`) : err;
         }
       });
       process.stdout.write(`programs ${doc.version} are now in force\n`);
