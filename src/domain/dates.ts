@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import { storeZone } from './store-zone.js';
 
 /**
  * A calendar date as whole days since 1970-01-01. Scoring works on store-local calendar
@@ -56,26 +57,13 @@ export function formatDay(day: Day): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-const zones = new Map<string, { zone: IANAZone; offsets: Map<number, number> }>();
-
 export function isValidTimeZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
-/** Offset of `zone` from UTC in minutes at instant `ms`, memoised per hour (zones change on the hour). */
+/** Offset of `zone` from UTC in minutes at instant `ms`. */
 export function zoneOffsetMinutes(zone: string, ms: number): number {
-  let z = zones.get(zone);
-  if (!z) {
-    z = { zone: IANAZone.create(zone), offsets: new Map() };
-    zones.set(zone, z);
-  }
-  const hour = Math.floor(ms / 3_600_000);
-  let off = z.offsets.get(hour);
-  if (off === undefined) {
-    off = z.zone.offset(ms);
-    z.offsets.set(hour, off);
-  }
-  return off;
+  return storeZone(zone).offset(ms);
 }
 
 /**

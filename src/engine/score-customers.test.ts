@@ -73,8 +73,9 @@ describeEachDatabase('evaluation runs', (t) => {
     const later = await reevaluateCustomers(db, ['c1'], policy, at('2024-07-02T12:00:00+08:00'));
     expect(later.levels.green).toBe(1);
     expect(later.warnings.closed).toBe(1);
-    const changes = await db.query<{ change: string }>("SELECT change FROM warning_changes WHERE customer_id = 'c1' ORDER BY id");
-    expect(changes.map((c) => c.change)).toEqual(['opened', 'closed']);
+    const changes = await db.query<{ change: string; store_id: string }>("SELECT change, store_id FROM warning_changes WHERE customer_id = 'c1' ORDER BY id");
+    const [store] = await db.query<{ store_id: string }>("SELECT store_id FROM customers WHERE id = 'c1'");
+    expect(changes).toEqual([{ change: 'opened', store_id: store!.store_id }, { change: 'closed', store_id: store!.store_id }]);
   });
 
   it('leaves warnings alone when back-filling an older date', async () => {

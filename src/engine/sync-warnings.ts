@@ -64,14 +64,14 @@ export async function syncWarnings(
     else if (current) toUpdate.push({ id: current.id, e, level, change });
   }
 
-  const changes: { warningId: number; customerId: string; change: WarningChange; from: Level | null; to: Level }[] = [];
+  const changes: { warningId: number; storeId: string; customerId: string; change: WarningChange; from: Level | null; to: Level }[] = [];
   if (toOpen.length > 0) {
-    const rows = await db.query<{ id: number; customer_id: string; level: Level }>(
+    const rows = await db.query<{ id: number; store_id: string; customer_id: string; level: Level }>(
       `INSERT INTO warnings (store_id, customer_id, level, reasons, as_of, policy_version, opened_at, changed_at)
        SELECT u.store_id, u.customer_id, u.level, u.reasons::jsonb, $1::date, $2, $3, $3
          FROM unnest($4::text[], $5::text[], $6::text[], $7::text[]) AS u(store_id, customer_id, level, reasons)
        ON CONFLICT (customer_id) WHERE closed_at IS NULL DO NOTHING
-       RETURNING id, customer_id, level`,
+       RETURNING id, store_id, customer_id, level`,
       [
         asOf,
         policyVersion,
@@ -82,7 +82,7 @@ export async function syncWarnings(
         toOpen.map((e) => e.reasons),
       ],
     );
-    for (const r of rows) changes.push({ warningId: r.id, customerId: r.customer_id, change: 'opened', from: null, to: r.level });
+    for (const r of rows) changes.push({ warningId: r.id, storeId: r.store_id, customerId: r.customer_id, change: 'opened', from: null, to: r.level });
   }
   if (toUpdate.length > 0) {
     await db.query(
@@ -109,15 +109,15 @@ export async function syncWarnings(
     for (const u of toUpdate) {
       if (!u.change) continue;
       const from = open.get(u.e.customerId)!.level;
-      changes.push({ warningId: u.id, customerId: u.e.customerId, change: u.change, from, to: u.level });
+      changes.push({ warningId: u.id, storeId: u.e.storeId, customerId: u.e.customerId, change: u.change, from, to: u.level });
     }
   }
   if (changes.length > 0) {
     await db.query(
-      `INSERT INTO warning_changes (warning_id, customer_id, change, from_level, to_level, at)
-       SELECT u.warning_id, u.customer_id, u.change, u.from_level, u.to_level, $1
-         FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])
-              AS u(warning_id, customer_id, change, from_level, to_level)`,
+      `INSERT INTO warning_changes (warning_id, store_id, customer_id, change, from_level, to_level, at)
+       SELECT u.warning_id, u.store_id, u.customer_id, u.change, u.from_level, u.to_level, $1
+         FROM unnest($2::bigint[], $7::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+              AS u(warning_id, store_id, customer_id, change, from_level, to_level)`,
       [
         now,
         changes.map((c) => c.warningId),
@@ -125,6 +125,7 @@ export async function syncWarnings(
         changes.map((c) => c.change),
         changes.map((c) => c.from),
         changes.map((c) => c.to),
+        changes.map((c) => c.storeId),
       ],
     );
   }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { storeZone } from '../domain/store-zone.js';
 import { localDayOfInstant } from '../domain/dates.js';
 import type { ContactPolicy } from './contact-policy.js';
 import type { Instant } from './outbox-types.js';
@@ -10,7 +11,7 @@ export interface CapHold {
 
 /** The instant a touch stops counting: the same store-local wall-clock time `days` later. */
 function leavesWindow(touch: Instant, zone: string, days: number): Instant {
-  return DateTime.fromMillis(touch, { zone }).plus({ days }).toMillis();
+  return DateTime.fromMillis(touch, { zone: storeZone(zone) }).plus({ days }).toMillis();
 }
 
 /**
@@ -31,7 +32,7 @@ export function frequencyCapHold(
   if (cap.noTouchOnHumanCallDay) {
     const today = localDayOfInstant(at, zone);
     if (humanCalls.some((c) => c <= at && localDayOfInstant(c, zone) === today)) {
-      const nextDay = DateTime.fromMillis(at, { zone }).startOf('day').plus({ days: 1 }).toMillis();
+      const nextDay = DateTime.fromMillis(at, { zone: storeZone(zone) }).startOf('day').plus({ days: 1 }).toMillis();
       return { until: nextDay, detail: 'a person called the customer today' };
     }
   }

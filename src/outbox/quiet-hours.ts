@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
+import { storeZone } from '../domain/store-zone.js';
 import { minutesOfClock, type ContactPolicy } from './contact-policy.js';
 import type { Instant } from './outbox-types.js';
 
 /** Minutes after local midnight of the wall clock in `zone` at `at`. */
 function localMinutes(at: Instant, zone: string): number {
-  const t = DateTime.fromMillis(at, { zone });
+  const t = DateTime.fromMillis(at, { zone: storeZone(zone) });
   return t.hour * 60 + t.minute;
 }
 
@@ -24,7 +25,7 @@ export function quietHoursEnd(at: Instant, zone: string, quiet: ContactPolicy['q
   const start = minutesOfClock(quiet.start);
   const end = minutesOfClock(quiet.end);
   if (!inWindow(localMinutes(at, zone), start, end)) return null;
-  const local = DateTime.fromMillis(at, { zone });
+  const local = DateTime.fromMillis(at, { zone: storeZone(zone) });
   const endToday = local.set({ hour: Math.floor(end / 60), minute: end % 60, second: 0, millisecond: 0 });
   const until = endToday.toMillis() > at ? endToday : endToday.plus({ days: 1 });
   return until.toMillis();

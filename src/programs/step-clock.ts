@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { storeZone } from '../domain/store-zone.js';
 import type { Duration } from './duration.js';
 import type { WorkingHours } from './program-schema.js';
 import { addWorkingMinutes, snapToWorking } from './working-time.js';
@@ -13,7 +14,7 @@ export interface StoreClock {
 
 /** An ISO instant (with an offset, or store-local wall time without one) seen in the store's zone. */
 export function instantIn(iso: string, timeZone: string): DateTime {
-  const t = DateTime.fromISO(iso, { zone: timeZone });
+  const t = DateTime.fromISO(iso, { zone: storeZone(timeZone) });
   if (!t.isValid) throw new Error(`not an ISO timestamp: ${iso} (${t.invalidExplanation ?? t.invalidReason})`);
   return t;
 }

@@ -26,3 +26,14 @@ export async function updateOutreach(db: Db, storeId: string, customerId: string
     [customerId, storeId, now, ...values],
   );
 }
+
+/** Marks customers given up (`abandonedAt` a time) or back (null), many at once. */
+export async function setAbandoned(db: Db, owners: readonly { storeId: string; customerId: string }[], abandonedAt: Date | null, now: Date): Promise<void> {
+  if (owners.length === 0) return;
+  await db.query(
+    `INSERT INTO customer_outreach (customer_id, store_id, updated_at, abandoned_at)
+     SELECT u.id, u.store, $3::timestamptz, $4::timestamptz FROM unnest($1::text[], $2::text[]) AS u(id, store)
+     ON CONFLICT (customer_id) DO UPDATE SET updated_at = excluded.updated_at, abandoned_at = excluded.abandoned_at`,
+    [owners.map((o) => o.customerId), owners.map((o) => o.storeId), now, abandonedAt],
+  );
+}

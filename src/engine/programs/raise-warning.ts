@@ -27,8 +27,8 @@ export async function raiseWarning(db: Db, ctx: CustomerContext, doc: ProgramDoc
   }
   await db.query('UPDATE warnings SET level = $2, floor_level = $3, changed_at = $4 WHERE id = $1', [w.id, level, floor, now]);
   await db.query(
-    "INSERT INTO warning_changes (warning_id, customer_id, change, from_level, to_level, at) VALUES ($1, $2, 'raised', $3, $4, $5)",
-    [w.id, ctx.customer.id, w.level, level, now],
+    "INSERT INTO warning_changes (warning_id, store_id, customer_id, change, from_level, to_level, at) VALUES ($1, $6, $2, 'raised', $3, $4, $5)",
+    [w.id, ctx.customer.id, w.level, level, now, ctx.storeId],
   );
   await db.query('UPDATE program_views SET warning_level = $2, updated_at = $3 WHERE customer_id = $1', [ctx.customer.id, level, now]);
   await recordAction(db, now, { storeId: ctx.storeId, customerId: ctx.customer.id }, { kind: 'warning_changed', level });

@@ -3,11 +3,11 @@ import type { Db } from '../../store/db.js';
 import type { Snapshot } from '../snapshot.js';
 import { getActivePrograms } from './active-programs.js';
 import { loadCustomerContexts, type CustomerContext } from './customer-context.js';
-import { updateOutreach } from './customer-outreach.js';
+import { setAbandoned } from './customer-outreach.js';
 import { diffViews, emptyView, sameView, type OpenWarning, type StoredView, type ViewChange } from './diff-views.js';
 import { evaluationView, type EvaluationView } from './evaluation-view.js';
 import { occurrenceFacts } from './occurrence-facts.js';
-import { recordActions } from './record-action.js';
+import { recordActions, type ActionOwner } from './record-action.js';
 import { startProgramsFor, type Trigger } from './start-programs.js';
 import { stopAllRuns, stopRunsOnGreen } from './stop-runs.js';
 import { isoInZone } from './store-time.js';
@@ -79,24 +79,35 @@ export async function reactToEvaluations(db: Db, asOf: string, snapshots: readon
   if (pending.size === 0) return;
   const doc = await getActivePrograms(db);
   const contexts = await loadCustomerContexts(db, [...pending.keys()]);
-  const actions: Parameters<typeof recordActions>[1] = [];
-  const triggers: { ctx: CustomerContext; trigger: Trigger }[] = [];
+  const work: PageWork = { actions: [], triggers: [], abandoned: [], returned: [] };
   for (const [id, p] of pending) {
     const ctx = contexts.get(id);
-    if (ctx) await applyChanges(db, ctx, p, now, actions, triggers);
+    if (ctx) await applyChanges(db, ctx, p, now, work);
   }
-  await recordActions(db, actions);
-  await startProgramsFor(db, doc, triggers, now);
+  await stopAllRuns(db, work.abandoned, now);
+  await setAbandoned(db, work.abandoned, now, now);
+  await setAbandoned(db, work.returned, null, now);
+  await recordActions(db, work.actions);
+  await startProgramsFor(db, doc, work.triggers, now);
+}
+
+/** What a page's changes add up to, written together after the customers' own stops. */
+interface PageWork {
+  actions: Parameters<typeof recordActions>[1];
+  triggers: { ctx: CustomerContext; trigger: Trigger }[];
+  /** Given up (or sold, moved away): every run stops and outreach ends. */
+  abandoned: ActionOwner[];
+  /** Back after being given up: outreach may start again. */
+  returned: ActionOwner[];
 }
 
 /**
- * One customer's changes: stops are applied at once (they touch that customer's own rows);
- * warning actions and program starts are collected for the page and written together. The
- * work itself opens in processDue, which the worker (or the replay's clock) runs next.
+ * One customer's changes: a return to green stops its runs at once; warning actions, give-ups
+ * and program starts are collected for the page and written together. The work itself opens
+ * in processDue, which the worker (or the replay's clock) runs next.
  */
-async function applyChanges(
-  db: Db, ctx: CustomerContext, p: Pending, now: Date, actions: Parameters<typeof recordActions>[1], triggers: { ctx: CustomerContext; trigger: Trigger }[],
-): Promise<void> {
+async function applyChanges(db: Db, ctx: CustomerContext, p: Pending, now: Date, work: PageWork): Promise<void> {
+  const { actions, triggers } = work;
   const owner = { storeId: ctx.storeId, customerId: ctx.customer.id };
   const at = isoInZone(now, ctx.timeZone);
   for (const c of p.changes) {
@@ -105,15 +116,12 @@ async function applyChanges(
     else if (c.kind === 'warning_closed') actions.push({ at: now, owner, action: { kind: 'warning_closed', level: 'green' } });
     else if (c.kind === 'stop') {
       if (c.scope !== 'all') await stopRunsOnGreen(db, ctx, c.scope, now);
-      else {
-        await stopAllRuns(db, ctx, now);
-        await updateOutreach(db, ctx.storeId, ctx.customer.id, { abandonedAt: now }, now);
-      }
+      else work.abandoned.push(owner);
     } else {
       const h = c.happening;
       const level = h.kind === 'warning' || (h.kind === 'segment' && h.level !== undefined) ? h.level : undefined;
       const reasons = c.scope === 'risk' ? (p.warning?.reasons ?? []) : c.scope === 'health' ? [`health ${p.ev.healthScore} (${p.ev.healthLevel})`] : undefined;
-      if (h.kind === 'segment' && h.segment === 'returned') await updateOutreach(db, ctx.storeId, ctx.customer.id, { abandonedAt: null }, now);
+      if (h.kind === 'segment' && h.segment === 'returned') work.returned.push(owner);
       triggers.push({ ctx, trigger: {
         happening: h, triggerKey: c.triggerKey, scope: c.scope, at, lastVisitAt: p.ev.lastVisitDay, facts: occurrenceFacts(ctx, p.ev),
         ...(level !== undefined ? { level } : {}), ...(reasons !== undefined ? { reasons } : {}),

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { storeZone } from '../../domain/store-zone.js';
 import { DEFAULT_TIME_ZONE, isIsoDate, localDayOfInstant, toInstant } from '../../domain/dates.js';
 import type { Lang } from '../../domain/evaluation.js';
 import type { Policy } from '../../domain/policy/policy-schema.js';
@@ -38,7 +39,7 @@ export class SimulateInputError extends Error {}
 /** The replay's window as instants: a bare `to` date includes that whole day. */
 export function resolveWindow(from: string, to: string, zone: string): { from: Date; to: Date } {
   const start = new Date(toInstant(from, zone));
-  const end = isIsoDate(to) ? DateTime.fromISO(to, { zone }).plus({ days: 1 }).toJSDate() : new Date(toInstant(to, zone));
+  const end = isIsoDate(to) ? DateTime.fromISO(to, { zone: storeZone(zone) }).plus({ days: 1 }).toJSDate() : new Date(toInstant(to, zone));
   if (end.getTime() <= start.getTime()) throw new SimulateInputError(`--to ${to} is not after --from ${from}`);
   return { from: start, to: end };
 }
@@ -55,7 +56,7 @@ const NIGHTLY_HOUR = 2;
 
 /** The next 02:00 store time strictly after `t`, per store. */
 function nextNightly(t: number, zone: string): number {
-  const local = DateTime.fromMillis(t, { zone }).set({ hour: NIGHTLY_HOUR, minute: 0, second: 0, millisecond: 0 });
+  const local = DateTime.fromMillis(t, { zone: storeZone(zone) }).set({ hour: NIGHTLY_HOUR, minute: 0, second: 0, millisecond: 0 });
   return (local.toMillis() > t ? local : local.plus({ days: 1 })).toMillis();
 }
 

@@ -2,6 +2,7 @@ import { applyStop, checkStop, type StopEvent } from '../../programs/check-stop.
 import type { StopKind } from '../../programs/program-schema.js';
 import type { PlannedStep, TriggerOccurrence } from '../../programs/types.js';
 import type { Db } from '../../store/db.js';
+import type { ActionOwner } from './record-action.js';
 import type { CustomerContext } from './customer-context.js';
 import type { RunScope } from './diff-views.js';
 import { closeTask } from './insert-task.js';
@@ -73,16 +74,23 @@ export async function stopRunsOnGreen(db: Db, ctx: CustomerContext, scope: RunSc
   }
 }
 
-/** The customer was given up (or sold the car, moved away): all outreach stops, whatever the programs say. */
-export async function stopAllRuns(db: Db, ctx: CustomerContext, now: Date): Promise<void> {
-  const id = ctx.customer.id;
-  await db.query("UPDATE program_runs SET status = 'stopped', stop_reason = 'abandoned', stopped_at = $2 WHERE customer_id = $1 AND status = 'active'", [id, now]);
-  await db.query("UPDATE program_steps SET status = 'cancelled', status_reason = 'abandoned' WHERE customer_id = $1 AND status = 'pending'", [id]);
-  await db.query('UPDATE program_steps SET watch_until = NULL WHERE customer_id = $1 AND watch_until IS NOT NULL', [id]);
+/**
+ * These customers were given up (or sold the car, moved away): all outreach stops, whatever the
+ * programs say. Set-based, as a first evaluation gives up thousands of customers at once.
+ */
+export async function stopAllRuns(db: Db, owners: readonly ActionOwner[], now: Date): Promise<void> {
+  if (owners.length === 0) return;
+  const ids = owners.map((o) => o.customerId);
+  await db.query("UPDATE program_runs SET status = 'stopped', stop_reason = 'abandoned', stopped_at = $2 WHERE customer_id = ANY($1::text[]) AND status = 'active'", [ids, now]);
+  await db.query("UPDATE program_steps SET status = 'cancelled', status_reason = 'abandoned' WHERE customer_id = ANY($1::text[]) AND status = 'pending'", [ids]);
+  await db.query('UPDATE program_steps SET watch_until = NULL WHERE customer_id = ANY($1::text[]) AND watch_until IS NOT NULL', [ids]);
   await db.query(
-    "UPDATE outbox_messages SET status = 'cancelled', reason = 'abandoned', next_attempt_at = NULL, updated_at = $2 WHERE customer_id = $1 AND status IN ('queued', 'held')",
-    [id, now],
+    "UPDATE outbox_messages SET status = 'cancelled', reason = 'abandoned', next_attempt_at = NULL, updated_at = $2 WHERE customer_id = ANY($1::text[]) AND status IN ('queued', 'held')",
+    [ids, now],
   );
-  const open = await db.query<{ id: string }>("SELECT id FROM tasks WHERE customer_id = $1 AND status = 'open' ORDER BY id FOR UPDATE", [id]);
-  for (const t of open) await closeTask(db, { id: t.id, storeId: ctx.storeId, customerId: id }, OUTCOME.abandoned, now);
+  const open = await db.query<{ id: string; store_id: string; customer_id: string }>(
+    "SELECT id, store_id, customer_id FROM tasks WHERE customer_id = ANY($1::text[]) AND status = 'open' ORDER BY customer_id, id FOR UPDATE",
+    [ids],
+  );
+  for (const t of open) await closeTask(db, { id: t.id, storeId: t.store_id, customerId: t.customer_id }, OUTCOME.abandoned, now);
 }
