@@ -2,13 +2,16 @@ import { z } from 'zod';
 
 /**
  * The retention settings (programs.md §8, §11, §12): what a touch costs, how long a return is
- * attributed, the default hold-out, approval limits, the attempts policy and the rewards. A
- * document like the policy: every number is configuration, validated on load.
+ * attributed, the default hold-out, approval limits, the attempts policy, the links messages
+ * carry and the rewards. A document like the policy: every number is configuration, validated
+ * on load.
  */
 
 const yuan = z.number().finite().nonnegative('must not be negative');
 const share = z.number().min(0, 'must be within 0..1').max(1, 'must be within 0..1');
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:MM');
+/** A page customers open from a message: http(s) only, so a `javascript:` or `file:` link never goes out. */
+const link = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable();
 
 export const approverRoles = ['store_manager', 'general_manager'] as const;
 export type ApproverRole = (typeof approverRoles)[number];
@@ -54,6 +57,12 @@ export const settingsSchema = z.strictObject({
   attempts: z.record(z.enum(['1', '2', '3']), attemptsRule),
   /** Expected recall rate per level, for the launch's expected cost (programs.md §8 targets). */
   expectedRecall: z.strictObject({ '1': share, '2': share, '3': share }),
+  /**
+   * Pages a message links to as `{{link}}`: the rating survey, the online booking page. Null until
+   * the store sets it (a message that needs the link is then held). Absent from documents stored
+   * before links existed, hence the defaults.
+   */
+  links: z.strictObject({ survey: link.default(null), booking: link.default(null) }).default({ survey: null, booking: null }),
   incentives: z.strictObject({
     /** ¥ per customer recovered, by the warning level they were recovered from. */
     perRecovery: z.strictObject({ yellow: yuan, orange: yuan, red: yuan }),
@@ -63,3 +72,4 @@ export const settingsSchema = z.strictObject({
 });
 
 export type RetentionSettings = z.infer<typeof settingsSchema>;
+export type MessageLinks = RetentionSettings['links'];

@@ -9,7 +9,9 @@ import { parseDay } from '../domain/dates.js';
 import { defaultPolicy } from '../domain/policy/default-policy.js';
 import { loadMembers, totalFigures } from '../engine/campaigns/campaign-report.js';
 import { importPath } from '../ingest/import-path.js';
+import { getRetentionSettings } from '../store/campaign-settings.js';
 import { demoCampaign } from './demo-campaign.js';
+import { DEMO_LINKS } from './demo-links.js';
 import { generateServiceCenter } from './generate-service-center.js';
 import { loadDemoCampaign } from './load-demo-campaign.js';
 import { writeDemoFiles } from './write-demo-files.js';
@@ -45,6 +47,7 @@ describeEachDatabase('the demo recall campaign', (t) => {
     }
     const run = await loadDemoCampaign(db, { today: parseDay(ASOF), now, policy: defaultPolicy() });
     expect(run).toMatchObject({ campaignId: campaign.id, status: 'finished' });
+    expect((await getRetentionSettings(db)).links).toEqual(DEMO_LINKS);
     expect(await loadDemoCampaign(db, { today: parseDay(ASOF), now, policy: defaultPolicy() })).toBeNull();
 
     const story = generatorStory();

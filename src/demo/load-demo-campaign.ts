@@ -9,6 +9,7 @@ import { getCampaign } from '../store/campaign-records.js';
 import type { Db } from '../store/db.js';
 import { DEMO_TIME_ZONE } from './calendar.js';
 import { demoCampaign, LAUNCH_MINUTE } from './demo-campaign.js';
+import { setDemoLinks } from './demo-links.js';
 
 const at = (day: Day, minute: number) => DateTime.fromISO(`${formatDay(day)}T00:00`, { zone: DEMO_TIME_ZONE }).plus({ minutes: minute }).toJSDate();
 
@@ -21,9 +22,11 @@ const BUDGET_PER_CUSTOMER = 250;
  * hold-out drawn by the launch, the attempts, offers and returns read from the imported events —
  * then run once after its attribution window, so the recall board, ROI and the monthly reviews
  * are computed from the demo's data. No program runs are started: that was months ago.
- * Does nothing when the campaign is there already.
+ * Does nothing when the campaign is there already. The retention settings it runs under get the
+ * demo's example links first, so the messages the worker sends next carry them.
  */
 export async function loadDemoCampaign(db: Db, o: { today: Day; now: Date; policy: Policy }): Promise<RunOutcome | null> {
+  await setDemoLinks(db, o.now);
   const c = demoCampaign(o.today);
   if (await getCampaign(db, c.id)) return null;
   const asOf = formatDay(c.selectedOn);

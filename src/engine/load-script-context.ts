@@ -2,8 +2,10 @@ import { formatDay, parseDay } from '../domain/dates.js';
 import type { CustomerEvaluation } from '../domain/evaluation.js';
 import type { Customer, Staff, Store } from '../domain/records.js';
 import { defaultOffer, findOffer } from '../campaigns/choose-offer.js';
+import type { MessageLinks } from '../campaigns/settings-schema.js';
 import { buildContext } from '../scripts/build-context.js';
 import type { ScriptContext } from '../scripts/render.js';
+import { getRetentionSettings } from '../store/campaign-settings.js';
 import type { Db } from '../store/db.js';
 import { getOfferCatalogue } from '../store/offer-catalogue.js';
 import { loadFacts } from './load-facts.js';
@@ -20,6 +22,8 @@ export interface ScriptSubject {
   /** The newest stored evaluation (null before the first). */
   evaluation: { asOf: string; record: CustomerEvaluation } | null;
   context: ScriptContext;
+  /** The store's links (retention settings); which one a message carries depends on its purpose. */
+  links: MessageLinks;
 }
 
 type Offer = NonNullable<Parameters<typeof buildContext>[0]['offer']>;
@@ -62,5 +66,6 @@ export async function loadScriptSubject(db: Db, customerId: string, now: Date, c
     asOf, customer: facts.customer, store, advisor, caller: caller ?? advisor, vehicles: facts.vehicles, events: facts.events,
     maintenanceDue: evaluation?.record.features.maintenanceDue ?? null, offer,
   });
-  return { asOf, customer: facts.customer, store, advisor, outreach, evaluation, context };
+  const { links } = await getRetentionSettings(db);
+  return { asOf, customer: facts.customer, store, advisor, outreach, evaluation, context, links };
 }

@@ -10,5 +10,6 @@ export { parseLibrary, type LibraryError, type LibraryResult } from './parse-lib
 export { renderText, type FieldValue, type Rendered, type ScriptContext } from './render.js';
 export { renderScript, renderTemplate, type RenderedMessage, type RenderedScript } from './render-script.js';
 export { selectScript, type MatchKind, type ScriptChoice, type ScriptQuery } from './select-script.js';
-export { selectTemplate } from './select-template.js';
+export { selectTemplate, type TemplateChoice } from './select-template.js';
+export { variantAvoids } from './variant-fields.js';
 export * from './vocabulary.js';

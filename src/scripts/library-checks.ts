@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { isField } from './fields.js';
 import type { ScriptLibrary, Template } from './library-schema.js';
 import { scanPlaceholders } from './placeholders.js';
+import { variantAvoids } from './variant-fields.js';
 import { langs } from './vocabulary.js';
 
 type Ctx = z.core.$RefinementCtx<ScriptLibrary>;
@@ -21,8 +22,23 @@ function checkText(ctx: Ctx, value: string, path: Path, owner: string): void {
   if (scan.stray) ctx.addIssue({ code: 'custom', path, message: `${owner}: unbalanced "{{" or "}}"` });
 }
 
+/** A variant that named the field it exists to avoid would be held for the very gap it was written to close. */
+function checkVariant(ctx: Ctx, t: Template, i: number, owner: string): void {
+  if (!t.variant) return;
+  const avoided: readonly string[] = variantAvoids[t.variant];
+  for (const lang of langs) {
+    for (const [part, text] of [['subject', t.subject?.[lang]], ['body', t.body[lang]]] as const) {
+      const named = scanPlaceholders(text ?? '').names.filter((n) => avoided.includes(n));
+      for (const name of new Set(named)) {
+        ctx.addIssue({ code: 'custom', path: ['templates', i, part, lang], message: `${owner}: a ${t.variant} variant cannot use {{${name}}}` });
+      }
+    }
+  }
+}
+
 function checkTemplate(ctx: Ctx, t: Template, i: number): void {
   const owner = `template "${t.id}"`;
+  checkVariant(ctx, t, i, owner);
   const needsSubject = t.channel === 'email' || t.channel === 'app';
   if (needsSubject && !t.subject) ctx.addIssue({ code: 'custom', path: ['templates', i, 'subject'], message: `${owner}: an ${t.channel} message needs a subject` });
   if (t.channel === 'sms' && t.subject) ctx.addIssue({ code: 'custom', path: ['templates', i, 'subject'], message: `${owner}: an SMS has no subject` });
@@ -69,5 +85,5 @@ export function checkLibrary(lib: ScriptLibrary, ctx: Ctx): void {
     'scripts',
     'slot',
   );
-  checkUnique(ctx, lib.templates.map((t) => `${t.channel}/${t.purpose}`), 'templates', 'channel/purpose');
+  checkUnique(ctx, lib.templates.map((t) => `${t.channel}/${t.purpose}${t.variant ? `/${t.variant}` : ''}`), 'templates', 'channel/purpose/variant');
 }

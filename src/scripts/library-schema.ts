@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { staffRoles } from '../domain/records.js';
 import { checkLibrary } from './library-checks.js';
-import { audiences, churnReasons, dormantTypes, messageChannels, occasions, purposes, stages } from './vocabulary.js';
+import { audiences, churnReasons, dormantTypes, messageChannels, occasions, purposes, stages, templateVariants } from './vocabulary.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
 /** Every script and template is written in both languages: the screens switch language per user. */
@@ -30,11 +30,16 @@ export const scriptSchema = z.strictObject({
   tip: bilingual.optional(),
 });
 
-/** One message for one channel and purpose; email needs a subject, an app push a title. */
+/**
+ * One message for one channel and purpose; email needs a subject, an app push a title. A variant
+ * (`no_offer`, `no_mileage`) is what an automated message of that channel and purpose says when
+ * the customer's data lacks what the plain text names, so it is sent rather than held.
+ */
 export const templateSchema = z.strictObject({
   id,
   channel: z.enum(messageChannels),
   purpose: z.enum(purposes),
+  variant: z.enum(templateVariants).optional(),
   subject: bilingual.optional(),
   body: bilingual,
 });

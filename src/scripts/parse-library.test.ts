@@ -14,9 +14,9 @@ function errorsOf(input: unknown) {
 describe('the shipped library', () => {
   it('is valid, versioned and frozen', () => {
     const lib = defaultLibrary();
-    expect(lib.version).toBe('default-1');
+    expect(lib.version).toBe('default-3');
     expect(lib.scripts.length).toBeGreaterThan(80);
-    expect(lib.templates).toHaveLength(36);
+    expect(lib.templates).toHaveLength(48);
     expect(Object.isFrozen(lib.scripts[0]!.text)).toBe(true);
   });
 
@@ -82,6 +82,41 @@ describe('refusing what would break rendering or selection', () => {
     const i = d.templates.findIndex((t: any) => t.id === 'email.offer');
     delete d.templates[i].subject;
     expect(errorsOf(d)).toEqual([{ path: `templates.${i}.subject`, message: 'template "email.offer": an email message needs a subject' }]);
+  });
+
+  it('a no-offer variant that names the offer, and two variants competing for one slot', () => {
+    const d = doc();
+    const i = d.templates.findIndex((t: any) => t.id === 'sms.offer-none');
+    d.templates[i].body.en = d.templates[i].body.en.replace('it has been a while', '{{offer}} until {{offerDeadline}}');
+    d.templates.push({ ...d.templates[i], id: 'sms.offer-none-2', body: d.templates.find((t: any) => t.id === 'sms.offer').body });
+    const n = d.templates.length - 1;
+    expect(errorsOf(d)).toEqual([
+      { path: `templates.${i}.body.en`, message: 'template "sms.offer-none": a no_offer variant cannot use {{offer}}' },
+      { path: `templates.${i}.body.en`, message: 'template "sms.offer-none": a no_offer variant cannot use {{offerDeadline}}' },
+      { path: `templates.${n}.body.zh-CN`, message: 'template "sms.offer-none-2": a no_offer variant cannot use {{offer}}' },
+      { path: `templates.${n}.body.zh-CN`, message: 'template "sms.offer-none-2": a no_offer variant cannot use {{offerDeadline}}' },
+      { path: `templates.${n}.body.en`, message: 'template "sms.offer-none-2": a no_offer variant cannot use {{offer}}' },
+      { path: `templates.${n}.body.en`, message: 'template "sms.offer-none-2": a no_offer variant cannot use {{offerDeadline}}' },
+      { path: `templates.${n}`, message: `channel/purpose/variant sms/offer/no_offer repeats templates.${i}` },
+    ]);
+  });
+
+  it('a no-mileage variant that names the mileage, in a subject or a body', () => {
+    const d = doc();
+    const i = d.templates.findIndex((t: any) => t.id === 'email.care-no-mileage');
+    d.templates[i].subject['zh-CN'] += '（{{mileage}}）';
+    d.templates[i].body.en = d.templates[i].body.en.replace('I hope the car is running well.', 'Your car is at {{mileage}}.');
+    expect(errorsOf(d)).toEqual([
+      { path: `templates.${i}.subject.zh-CN`, message: 'template "email.care-no-mileage": a no_mileage variant cannot use {{mileage}}' },
+      { path: `templates.${i}.body.en`, message: 'template "email.care-no-mileage": a no_mileage variant cannot use {{mileage}}' },
+    ]);
+  });
+
+  it('a variant that is not one of the known ones', () => {
+    const d = doc();
+    const i = d.templates.findIndex((t: any) => t.id === 'sms.care-no-mileage');
+    d.templates[i].variant = 'no_name';
+    expect(errorsOf(d).map((e) => e.path)).toEqual([`templates.${i}.variant`]);
   });
 
   it('a repeated id, and two scripts competing for one slot', () => {

@@ -3,7 +3,6 @@ import { buildContext } from './build-context.js';
 import { defaultLibrary } from './default-library.js';
 import { renderScript, renderTemplate } from './render-script.js';
 import { selectScript } from './select-script.js';
-import { selectTemplate } from './select-template.js';
 import { baseInput } from './test-fixtures.js';
 
 const lib = defaultLibrary();
@@ -38,13 +37,15 @@ describe('an orange warning call for the sample customer', () => {
   });
 });
 
+const template = (id: string) => lib.templates.find((t) => t.id === id)!;
+
 describe('a message for the outbox', () => {
   it('an email with its subject, and the fields an automated send would wait for', () => {
-    const r = renderTemplate(selectTemplate(lib, 'email', 'maintenance_reminder')!, buildContext(baseInput), 'zh-CN');
+    const r = renderTemplate(template('email.maintenance-reminder'), buildContext(baseInput), 'zh-CN');
     expect(r.subject).toBe('您的40,000公里保养将于6月20日到期');
     expect(r.body.endsWith('李娜\n星途浦东服务中心')).toBe(true);
     expect(r.missing).toEqual([]);
-    const sms = renderTemplate(selectTemplate(lib, 'sms', 'offer')!, buildContext(baseInput), 'en');
+    const sms = renderTemplate(template('sms.offer'), buildContext(baseInput), 'en');
     expect(sms.body).toBe('Hi 张伟, [to fill: offer] is yours until [to fill: offer deadline]. Reply 1 to book and 李娜 will arrange it. – 星途浦东服务中心. Reply TD to opt out');
     expect(sms.missing).toEqual(['offer', 'offerDeadline']);
   });

@@ -41,6 +41,16 @@ describe('the shipped texts', () => {
       for (const purpose of purposes) expect(lib.templates.some((t) => t.channel === channel && t.purpose === purpose), `${channel}/${purpose}`).toBe(true);
   });
 
+  it('a customer without a mileage reading still gets every message that names it, in its no-mileage wording', () => {
+    const namesMileage = lib.templates.filter((t) => !t.variant && `${t.subject?.['zh-CN'] ?? ''}${t.body['zh-CN']}${t.body.en}`.includes('{{mileage}}'));
+    expect(namesMileage.map((t) => t.id).sort()).toEqual([
+      'app.care', 'app.wake-up', 'email.care', 'email.maintenance-reminder', 'email.wake-up', 'sms.care', 'sms.wake-up', 'wechat.maintenance-reminder',
+    ]);
+    for (const t of namesMileage) {
+      expect(lib.templates.some((v) => v.channel === t.channel && v.purpose === t.purpose && v.variant === 'no_mileage'), t.id).toBe(true);
+    }
+  });
+
   it('SMS: short once filled, signed by the store and carrying the opt-out hint', () => {
     for (const t of lib.templates.filter((x) => x.channel === 'sms')) {
       for (const lang of langs) {

@@ -66,3 +66,10 @@ export const purposes = [
   'return_welcome',
 ] as const;
 export type Purpose = (typeof purposes)[number];
+
+/**
+ * Fallback variants of a channel and purpose's template, each written for a customer whose data
+ * lacks what the plain text says (see variant-fields.ts).
+ */
+export const templateVariants = ['no_offer', 'no_mileage'] as const;
+export type TemplateVariant = (typeof templateVariants)[number];

@@ -7,7 +7,8 @@ import { DEFAULT_ORGANISATION } from './write-stores.js';
 export async function getRetentionSettings(db: Db): Promise<RetentionSettings> {
   const [row] = await db.query<{ document: unknown }>('SELECT document FROM retention_settings WHERE organisation_id = $1', [DEFAULT_ORGANISATION]);
   if (!row) return defaultSettings();
-  // Checked again: a document stored by an older release may no longer fit.
+  // Parsed again: a document stored by an older release takes the defaults of fields added since
+  // (`links`), and one that no longer fits is refused rather than half-read.
   return settingsSchema.parse(row.document);
 }
 

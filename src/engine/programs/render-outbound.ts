@@ -1,10 +1,10 @@
 import type { OutboundMessage } from '../../channels/channel.js';
-import { renderTemplate } from '../../scripts/render-script.js';
+import type { MessageLinks } from '../../campaigns/settings-schema.js';
 import type { ScriptLibrary } from '../../scripts/library-schema.js';
-import type { ScriptContext } from '../../scripts/render.js';
 import { selectTemplate } from '../../scripts/select-template.js';
 import type { Lang, Purpose } from '../../scripts/vocabulary.js';
 import type { MessageChannel } from '../../outbox/outbox-types.js';
+import type { ScriptSubject } from '../load-script-context.js';
 import type { CustomerContext } from './customer-context.js';
 
 /** Program purposes are finer than the library's: each reads as the nearest library template. */
@@ -12,6 +12,15 @@ const LIBRARY_PURPOSE: Record<string, Purpose> = {
   care: 'care', care_offer: 'offer', offer: 'offer', history_offer: 'offer', recall_offer: 'offer', reminder: 'maintenance_reminder',
   maintenance_reminder: 'maintenance_reminder', wake_up: 'wake_up', farewell: 'farewell', rating_request: 'survey', survey: 'survey',
   contact_update: 'care', birthday: 'birthday', anniversary: 'anniversary', return_welcome: 'return_welcome',
+};
+
+/**
+ * Which of the store's links a message carries as `{{link}}`: the survey asks for a rating, every
+ * message that invites a visit links the booking page, a farewell links nothing.
+ */
+export const LINK_OF_PURPOSE: Record<Purpose, keyof MessageLinks | null> = {
+  survey: 'survey', care: 'booking', maintenance_reminder: 'booking', offer: 'booking', wake_up: 'booking', birthday: 'booking',
+  anniversary: 'booking', return_welcome: 'booking', farewell: null,
 };
 
 function addressOf(ctx: CustomerContext, channel: MessageChannel): string {
@@ -24,19 +33,43 @@ function addressOf(ctx: CustomerContext, channel: MessageChannel): string {
   }
 }
 
+/** Why an automated message cannot leave as rendered: it waits in the outbox for a person. */
+export interface OutboundHold {
+  /** `missing_field:offer,offerDeadline` or `no_template`: short enough for the timeline, naming what to fix. */
+  reason: string;
+  detail: string;
+}
+
+export type Outbound = { action: 'send'; message: OutboundMessage } | { action: 'hold'; hold: OutboundHold };
+
 /**
- * The message as it leaves: the library's template for the channel and purpose, filled from
- * `fields` (the customer's name, advisor, mileage, due maintenance, last visit, offer…).
+ * The message as it leaves: the library's template for the channel and purpose, filled from the
+ * customer's fields (name, advisor, mileage, due maintenance, last visit, offer…) and the store's
+ * link for the purpose. The first template whose fields are all known is used, the variant the
+ * data asks for first (no offer → `no_offer`, no mileage → `no_mileage`). A placeholder is right in
+ * a script a person reads and edits, never in a message a customer receives: when no template can
+ * be filled, or the library has none for the purpose, the message is held naming what is missing.
  */
 export function renderOutbound(
-  ctx: CustomerContext, m: { id: number; dedupeKey: string; channel: MessageChannel; purpose: string }, fields: ScriptContext,
-  library: ScriptLibrary, lang: Lang = 'zh-CN',
-): OutboundMessage {
-  const template = selectTemplate(library, m.channel, LIBRARY_PURPOSE[m.purpose] ?? 'care');
-  const rendered = template ? renderTemplate(template, fields, lang) : null;
-  return {
+  ctx: CustomerContext, m: { id: number; dedupeKey: string; channel: MessageChannel; purpose: string },
+  subject: Pick<ScriptSubject, 'context' | 'links'>, library: ScriptLibrary, lang: Lang = 'zh-CN',
+): Outbound {
+  const purpose = LIBRARY_PURPOSE[m.purpose] ?? 'care';
+  const kind = LINK_OF_PURPOSE[purpose];
+  const fields = { ...subject.context, link: kind ? subject.links[kind] : null };
+  const choice = selectTemplate(library, m.channel, purpose, fields, lang);
+  if (!choice) {
+    return { action: 'hold', hold: { reason: 'no_template', detail: `the script library ${library.version} has no ${m.channel} template for ${purpose}` } };
+  }
+  const { template, rendered } = choice;
+  if (rendered.missing.length > 0) {
+    const hold = { reason: `missing_field:${rendered.missing.join(',')}`, detail: `template ${template.id} has no value for ${rendered.missing.join(', ')}` };
+    return { action: 'hold', hold };
+  }
+  const message: OutboundMessage = {
     dedupeKey: m.dedupeKey, customerId: ctx.customer.id, channel: m.channel, purpose: m.purpose, to: addressOf(ctx, m.channel),
-    ...(rendered?.subject ? { subject: rendered.subject } : {}),
-    body: rendered?.body ?? m.purpose,
+    ...(rendered.subject ? { subject: rendered.subject } : {}),
+    body: rendered.body,
   };
+  return { action: 'send', message };
 }

@@ -63,8 +63,10 @@ async function restartWatch(db: Db, ctx: CustomerContext, stepKey: string | null
 /**
  * One outbox message whose time has come (row locked by the caller): the contact rules decide
  * (programs.md §10), then it is sent through the channel's adapter, held until the rules allow,
- * or blocked. A sent message is also appended to the event log as a `message` event, so the
- * frequency cap, the farewell-once rule and scoring see it like any other touch. The adapter is
+ * or blocked; a rendering that still misses a field is held for a person instead of sent. A
+ * delivery the gateway may accept later is retried with back-off, one it refused fails. A sent
+ * message is also appended to the event log as a `message` event, so the frequency cap, the
+ * farewell-once rule and scoring see it like any other touch. The adapter is
  * called inside the transaction; a crash before commit resends with the same dedupe key, which
  * gateways receive as their idempotency key.
  */
@@ -85,10 +87,19 @@ export async function sendMessage(db: Db, m: OutboxRow, now: Date, deps: OutboxD
     return;
   }
   // The same fields a person's script is filled from, so a message names the mileage, the due
-  // maintenance, the last visit and the offer rather than leaving them to fill.
-  const { context } = await loadScriptSubject(db, m.customer_id, now);
-  const out = renderOutbound(ctx, { id: m.id, dedupeKey: m.dedupe_key, channel: m.channel, purpose: m.purpose }, context, deps.library, deps.lang);
-  const result = await deps.channels.channelFor(m.channel).send(out);
+  // maintenance, the last visit and the offer rather than leaving them to fill; and the store's links.
+  const subject = await loadScriptSubject(db, m.customer_id, now);
+  const out = renderOutbound(ctx, { id: m.id, dedupeKey: m.dedupe_key, channel: m.channel, purpose: m.purpose }, subject, deps.library, deps.lang);
+  if (out.action === 'hold') {
+    // Time will not fill the field: no next attempt, a person fixes the data or the template. Not
+    // a §14 `message_held` action, whose reasons are a closed list; the row and the timeline show it.
+    await db.query(
+      "UPDATE outbox_messages SET status = 'held', reason = $2, detail = $3, hold_until = NULL, next_attempt_at = NULL, updated_at = $4 WHERE id = $1",
+      [m.id, out.hold.reason, out.hold.detail, now],
+    );
+    return;
+  }
+  const result = await deps.channels.channelFor(m.channel).send(out.message);
   const attempts = m.attempts + 1;
   if (result.status === 'delivered') {
     await db.query(
@@ -101,10 +112,25 @@ export async function sendMessage(db: Db, m: OutboxRow, now: Date, deps: OutboxD
     await recordAction(db, now, owner, { kind: 'message_sent', ...base });
     return;
   }
-  const retry = result.status === 'retry' ? nextRetry(attempts, now.getTime(), deps.contactPolicy.retry) : { action: 'failed' as const, detail: result.detail };
-  const again = retry.action === 'retry';
+  if (result.status === 'retry') {
+    const retry = nextRetry(attempts, now.getTime(), deps.contactPolicy.retry);
+    if (retry.action === 'retry') {
+      await db.query(
+        "UPDATE outbox_messages SET status = 'queued', reason = NULL, delivery_status = 'retry', detail = $2, attempts = $3, next_attempt_at = $4, updated_at = $5 WHERE id = $1",
+        [m.id, result.detail, attempts, new Date(retry.at), now],
+      );
+      return;
+    }
+    await failed(db, m.id, 'retries_exhausted', result.status, `${result.detail}; ${retry.detail}`, attempts, now);
+    return;
+  }
+  // The gateway refused it (a 4xx, a bad address): asking again would be refused the same way.
+  await failed(db, m.id, 'rejected', result.status, result.detail, attempts, now);
+}
+
+async function failed(db: Db, id: number, reason: 'rejected' | 'retries_exhausted', delivery: string, detail: string, attempts: number, now: Date) {
   await db.query(
-    'UPDATE outbox_messages SET status = $2, delivery_status = $3, detail = $4, attempts = $5, next_attempt_at = $6, updated_at = $7 WHERE id = $1',
-    [m.id, again ? 'queued' : 'failed', result.status, result.detail, attempts, again ? new Date(retry.at) : null, now],
+    "UPDATE outbox_messages SET status = 'failed', reason = $2, delivery_status = $3, detail = $4, attempts = $5, next_attempt_at = NULL, updated_at = $6 WHERE id = $1",
+    [id, reason, delivery, detail, attempts, now],
   );
 }
