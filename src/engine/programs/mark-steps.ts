@@ -14,3 +14,7 @@ export async function markSkipped(db: Db, key: string, reason: string): Promise<
   await db.query("UPDATE program_steps SET status = 'skipped', status_reason = $2 WHERE key = $1 AND status = 'pending'", [key, reason]);
 }
 
+/** A step a stop ended before it started (the run's stop reason). */
+export async function markCancelled(db: Db, key: string, reason: string): Promise<void> {
+  await db.query("UPDATE program_steps SET status = 'cancelled', status_reason = $2 WHERE key = $1 AND status = 'pending'", [key, reason]);
+}

@@ -5,7 +5,7 @@ import type { Db } from '../../store/db.js';
 import { GONE, type CustomerContext } from './customer-context.js';
 import { openEarlyWarningTask } from './early-warning-task.js';
 import { createTask } from './insert-task.js';
-import { markSkipped, markStarted } from './mark-steps.js';
+import { markCancelled, markSkipped, markStarted } from './mark-steps.js';
 import { recordAction } from './record-action.js';
 import { dateOf } from './store-time.js';
 
@@ -64,12 +64,23 @@ export async function startSteps(db: Db, ctx: CustomerContext, steps: PlannedSte
   if (slot.length > 0) await openEarlyWarningTask(db, ctx, slot, now);
 }
 
-/** Starts the customer's pending steps that are due at `now` (rows locked; another worker's are skipped). */
+/**
+ * Starts the customer's pending steps that are due at `now` (rows locked; another worker's are
+ * skipped). A step whose run has stopped starts only if it ignores stops: the stop came at the
+ * step's very instant (a hand-over at exactly 60 min means the visit was not open for 60 min) or
+ * before a late worker reached it, and work opened now would never be closed by that stop.
+ */
 export async function startDueSteps(db: Db, ctx: CustomerContext, now: Date): Promise<void> {
-  const rows = await db.query<{ planned: PlannedStep }>(
-    `SELECT planned FROM program_steps WHERE customer_id = $1 AND status = 'pending' AND due <= $2
-      ORDER BY due, key FOR UPDATE SKIP LOCKED`,
+  const rows = await db.query<{ planned: PlannedStep; run_status: string; stop_reason: string | null }>(
+    `SELECT s.planned, r.status AS run_status, r.stop_reason FROM program_steps s JOIN program_runs r ON r.id = s.run_id
+      WHERE s.customer_id = $1 AND s.status = 'pending' AND s.due <= $2
+      ORDER BY s.due, s.key FOR UPDATE OF s SKIP LOCKED`,
     [ctx.customer.id, now],
   );
-  await startSteps(db, ctx, rows.map((r) => r.planned), now);
+  const live: PlannedStep[] = [];
+  for (const r of rows) {
+    if (r.run_status === 'active' || r.planned.ignoresStop) live.push(r.planned);
+    else await markCancelled(db, r.planned.key, r.stop_reason ?? 'stopped');
+  }
+  await startSteps(db, ctx, live, now);
 }

@@ -8,6 +8,7 @@ export interface FixtureCustomer {
   id: string;
   since?: string;
   wechat?: string | null;
+  email?: string | null;
   hasApp?: boolean;
   consent?: Partial<Record<'sms' | 'phone' | 'wechat' | 'app' | 'email', boolean>>;
 }
@@ -28,7 +29,7 @@ export function writeProgramFixture(customers: FixtureCustomer[], events: Record
   writeFileSync(join(dir, 'stores.jsonl'), jsonl([{ id: 'sh-01', name: '上海浦东服务中心', region: 'east', timeZone: 'Asia/Shanghai' }]));
   writeFileSync(join(dir, 'staff.jsonl'), jsonl(STAFF.map((s) => ({ ...s, storeId: 'sh-01' }))));
   writeFileSync(join(dir, 'customers.jsonl'), jsonl(customers.map((c) => ({
-    id: c.id, storeId: 'sh-01', name: `客户${c.id}`, phone: '13812341234', wechat: c.wechat ?? null, advisorId: 'sa-li',
+    id: c.id, storeId: 'sh-01', name: `客户${c.id}`, phone: '13812341234', wechat: c.wechat ?? null, email: c.email ?? null, advisorId: 'sa-li',
     since: c.since ?? '2024-03-01', hasApp: c.hasApp ?? false,
     consent: { sms: true, phone: true, wechat: true, app: true, email: false, ...c.consent },
   }))));
