@@ -38,8 +38,24 @@ describe('what an evaluation starts and stops', () => {
     expect(summary(seen(), ev({ silentLevel: 'orange' }), null)).toEqual([`start silent:orange:${day}`]);
     expect(summary(seen({ silentLevel: 'orange' }), ev(), null)).toEqual(['stop silent green']);
     expect(summary(seen(), ev({ lifecycle: 'dormant' }), null)).toEqual([`start dormant:${day}`]);
-    expect(summary(seen(), ev({ lifecycle: 'lost', recallLevel: 2 }), null)).toEqual([`start lost:${day}`]);
+    expect(summary(seen(), ev({ lifecycle: 'lost', recallLevel: 2 }), null)).toEqual([`start recall:2:${day}`]);
     expect(summary(seen({ lifecycle: 'dormant' }), ev({ lifecycle: 'observation', returnedAt: '2024-05-30' }), null)).toEqual(['start returned:2024-05-30']);
+  });
+
+  it('recall follows the quadrant: a new level starts its recall, the same level or none starts nothing (programs.md §8)', () => {
+    // Turned lost at R 121, high value and recent: level 1.
+    const lost = diffViews(seen(), ev({ lifecycle: 'lost', recallLevel: 1 }), null, day);
+    expect(lost.changes.map((c) => c.kind === 'start' && c.triggerKey)).toEqual([`recall:1:${day}`]);
+    expect(lost.view.recallLevel).toBe(1);
+    // Dormant at R 180, still recent: the wake-up, no second recall.
+    expect(summary(lost.view, ev({ lifecycle: 'dormant', recallLevel: 1 }), null)).toEqual([`start dormant:${day}`]);
+    // Past R 210 (middle recency) a high-value customer is level 2: its call starts.
+    expect(summary(seen({ lifecycle: 'dormant', recallLevel: 1 }), ev({ lifecycle: 'dormant', recallLevel: 2 }), null)).toEqual([`start recall:2:${day}`]);
+    expect(summary(seen({ lifecycle: 'dormant', recallLevel: 2 }), ev({ lifecycle: 'dormant', recallLevel: 2 }), null)).toEqual([]);
+    // Basic value past R 300 is not recalled: nothing starts.
+    expect(summary(seen({ lifecycle: 'dormant', recallLevel: 3 }), ev({ lifecycle: 'dormant', recallLevel: null }), null)).toEqual([]);
+    // A customer given up is not recalled whatever the quadrant.
+    expect(summary(seen({ lifecycle: 'dormant', recallLevel: 1 }), ev({ lifecycle: 'abandoned', recallLevel: 2 }), null)).toEqual(['stop all abandoned', `start abandoned:${day}`]);
   });
 
   it('a give-up stops everything and starts only the farewell; coming back starts the return ritual', () => {

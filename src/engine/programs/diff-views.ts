@@ -14,6 +14,8 @@ export interface StoredView {
   silentLevel: Level | null;
   lifecycle: Lifecycle | null;
   signals: string[];
+  /** The recall level of a lost or dormant customer (scoring.md §10), null otherwise. */
+  recallLevel: 1 | 2 | 3 | null;
 }
 
 export interface OpenWarning {
@@ -37,7 +39,7 @@ const GONE = new Set<Lifecycle>(['abandoned', 'sold_or_moved']);
 const rank = (l: Level | null) => (l === null ? 0 : levelRank[l]);
 
 export const emptyView = (): StoredView => ({
-  asOf: null, warningId: null, warningLevel: null, healthLevel: null, healthEpisode: 0, silentLevel: null, lifecycle: null, signals: [],
+  asOf: null, warningId: null, warningLevel: null, healthLevel: null, healthEpisode: 0, silentLevel: null, lifecycle: null, signals: [], recallLevel: null,
 });
 
 /**
@@ -98,9 +100,13 @@ export function diffViews(prev: StoredView, next: EvaluationView, warning: OpenW
       start({ kind: 'segment', segment: 'returned' }, `returned:${next.returnedAt ?? asOf}`, 'other');
     } else if (next.lifecycle === 'dormant') {
       start({ kind: 'segment', segment: 'dormant' }, `dormant:${asOf}`, 'other');
-    } else if (next.lifecycle === 'lost') {
-      start({ kind: 'segment', segment: 'lost', recallLevel: next.recallLevel }, `lost:${asOf}`, 'other');
     }
+  }
+
+  // Recall (programs.md §8) follows the quadrant: turning lost starts the recall of its level,
+  // and a high-value customer still gone past R 210 (middle recency) reaches level 2 and its call.
+  if (next.recallLevel !== null && next.recallLevel !== prev.recallLevel) {
+    start({ kind: 'segment', segment: 'lost', recallLevel: next.recallLevel }, `recall:${next.recallLevel}:${asOf}`, 'other');
   }
 
   const view: StoredView = {
@@ -112,6 +118,7 @@ export function diffViews(prev: StoredView, next: EvaluationView, warning: OpenW
     silentLevel: next.silentLevel,
     lifecycle: next.lifecycle,
     signals: next.signals,
+    recallLevel: next.recallLevel,
   };
   // A customer who is gone gets no outreach: only the give-up itself starts.
   const kept = GONE.has(next.lifecycle)

@@ -23,11 +23,12 @@ interface ViewRow {
   silent_level: Level | null;
   lifecycle: Lifecycle | null;
   signals: string[];
+  recall_level: 1 | 2 | 3 | null;
 }
 
 const viewOf = (r: ViewRow | undefined): StoredView => (r ? {
   asOf: r.as_of, warningId: r.warning_id, warningLevel: r.warning_level, healthLevel: r.health_level, healthEpisode: r.health_episode,
-  silentLevel: r.silent_level, lifecycle: r.lifecycle, signals: r.signals,
+  silentLevel: r.silent_level, lifecycle: r.lifecycle, signals: r.signals, recallLevel: r.recall_level,
 } : emptyView());
 
 interface Pending {
@@ -53,7 +54,7 @@ export async function reactToEvaluations(db: Db, asOf: string, snapshots: readon
     [ids, snapshots.map((s) => s.storeId), now],
   );
   const views = new Map((await db.query<ViewRow>(
-    `SELECT customer_id, as_of, warning_id, warning_level, health_level, health_episode, silent_level, lifecycle, signals
+    `SELECT customer_id, as_of, warning_id, warning_level, health_level, health_episode, silent_level, lifecycle, signals, recall_level
        FROM program_views WHERE customer_id = ANY($1::text[]) ORDER BY customer_id FOR UPDATE`,
     [ids],
   )).map((r) => [r.customer_id, r]));
