@@ -18,6 +18,7 @@ const RevealSchema = z
     userAgent: z.string().nullable(),
   })
   .openapi('PhoneReveal');
+export type PhoneReveal = z.infer<typeof RevealSchema>;
 
 const route = createRoute({
   method: 'get',

@@ -16,6 +16,11 @@ const TaskListQuery = z.object({
   overdue: z.enum(['true', 'false']).optional().transform((v) => v === 'true').openapi({ description: 'Only open tasks past their deadline' }),
 }).extend(PageQuery.shape);
 
+const TaskListSchema = z
+  .object({ items: z.array(TaskItemSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .openapi('TaskList');
+export type TaskList = z.infer<typeof TaskListSchema>;
+
 const route = createRoute({
   method: 'get',
   path: '/api/v1/tasks',
@@ -25,11 +30,7 @@ const route = createRoute({
   responses: {
     200: {
       description: 'A page of tasks and the total',
-      content: {
-        'application/json': {
-          schema: z.object({ items: z.array(TaskItemSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
-        },
-      },
+      content: { 'application/json': { schema: TaskListSchema } },
     },
     400: { description: 'Bad filter', content: { 'application/json': { schema: ErrorBody } } },
   },

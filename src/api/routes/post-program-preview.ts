@@ -33,6 +33,15 @@ const StepSchema = z
   })
   .openapi('PreviewStep');
 
+const PreviewSchema = z
+  .object({
+    programId: z.string(), version: z.string(), enabled: z.boolean(), customerId: z.string(),
+    trigger: z.object({ at: z.string(), facts: z.record(z.string(), z.unknown()), reasons: z.array(z.string()) }),
+    steps: z.array(StepSchema),
+  })
+  .openapi('ProgramPreview');
+export type ProgramPreview = z.infer<typeof PreviewSchema>;
+
 const route = createRoute({
   method: 'post',
   path: '/api/v1/programs/{id}/preview',
@@ -53,18 +62,7 @@ const route = createRoute({
     },
   },
   responses: {
-    200: {
-      description: 'The planned steps',
-      content: {
-        'application/json': {
-          schema: z.object({
-            programId: z.string(), version: z.string(), enabled: z.boolean(), customerId: z.string(),
-            trigger: z.object({ at: z.string(), facts: z.record(z.string(), z.unknown()), reasons: z.array(z.string()) }),
-            steps: z.array(StepSchema),
-          }),
-        },
-      },
-    },
+    200: { description: 'The planned steps', content: { 'application/json': { schema: PreviewSchema } } },
     403: { description: 'Not a manager, or a customer outside your scope', content: { 'application/json': { schema: ErrorBody } } },
     404: { description: 'No such program or customer', content: { 'application/json': { schema: ErrorBody } } },
     422: { description: 'The draft is not a valid program document', content: { 'application/json': { schema: ErrorBody } } },

@@ -8,6 +8,14 @@ import { ANY_AUTH } from '../web-schemas.js';
 import { ApiError } from '../errors.js';
 import { ErrorBody } from '../schemas.js';
 
+const StaffItemSchema = z
+  .object({
+    id: z.string(), name: z.string(), role: z.enum(staffRoles), storeId: z.string(), storeName: z.string(),
+    regionId: z.string(), hasPassword: z.boolean(), lockedUntil: z.string().nullable(),
+  })
+  .openapi('StaffListItem');
+export type StaffListItem = z.infer<typeof StaffItemSchema>;
+
 const listRoute = createRoute({
   method: 'get',
   path: '/api/v1/staff',
@@ -19,12 +27,7 @@ const listRoute = createRoute({
       content: {
         'application/json': {
           schema: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(), name: z.string(), role: z.enum(staffRoles), storeId: z.string(), storeName: z.string(),
-                regionId: z.string(), hasPassword: z.boolean(), lockedUntil: z.string().nullable(),
-              }),
-            ),
+            items: z.array(StaffItemSchema),
           }),
         },
       },

@@ -72,6 +72,8 @@ describeEachDatabase('task inbox API', (t) => {
     expect((await li.post(`/api/v1/tasks/${ids.zhao}/outcome`, { result: 'reached' })).status).toBe(403);
     expect((await li.call('/api/v1/tasks/t-none')).status).toBe(404);
     expect(idsOf(await li.json<Page>('/api/v1/tasks?assigneeId=sa-zhao'))).toEqual([]);
+    // The team inbox is the caller's scope: an advisor asking for everyone's still sees only their own customers'.
+    expect(idsOf(await li.json<Page>('/api/v1/tasks?assigneeId=any')).sort()).toEqual([ids.later, ids.late2h, ids.late30h, ids.noDeadline, ids.soon].sort());
     const sm = await as('sm-sh');
     expect(await sm.json<Page>('/api/v1/tasks')).toMatchObject({ total: 0 });
     const store = await sm.json<Page>('/api/v1/tasks?assigneeId=any');

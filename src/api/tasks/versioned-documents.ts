@@ -16,6 +16,7 @@ export const VersionedDocumentSchema = z.object({
   document: z.record(z.string(), z.unknown()),
   versions: z.array(z.object({ version: z.string(), createdAt: z.string(), createdBy: z.string().nullable(), active: z.boolean() })),
 });
+export type VersionedDocument = z.infer<typeof VersionedDocumentSchema>;
 
 export function versionedDocument(document: { version: string }, stored: { versions: DocumentVersion[]; activatedAt: Date | null }) {
   return {

@@ -1,9 +1,11 @@
+import { settingsEn } from './settings-en';
 import { workEn } from './work-en';
 import type { MessageKey } from './zh-CN';
 
 /** The app's words in English. */
 export const en: Record<MessageKey, string> = {
   ...workEn,
+  ...settingsEn,
   'app.name': 'Retain churn early warning',
   'app.short': 'Retain',
   'nav.inbox': 'My tasks',
@@ -144,9 +146,6 @@ export const en: Record<MessageKey, string> = {
   'customer.asOf': 'As of {date}',
   'customer.moreEvents': 'Load older events',
   'customer.noWarning': 'No open warning',
-  'pending.title': 'Waiting for the task engine',
-  'pending.body': 'This page runs on the task engine (tasks, calls and outcomes). It fills in by itself once that API is there.',
-  'pending.api': 'Expected API: {api}',
   'settings.policy': 'Scoring policy',
   'settings.rules': 'Warning rules',
   'settings.programs': 'Programs',
@@ -183,7 +182,6 @@ export const en: Record<MessageKey, string> = {
   'settings.revealBy': 'Staff',
   'settings.revealCustomer': 'Customer',
   'settings.revealClient': 'From',
-  'settings.pendingPrograms': 'Programs, scripts and templates become editable with the task engine; the shipped defaults are in use.',
   'inbox.title': 'My tasks',
   'funnel.title': 'Retention funnel',
   'review.title': 'Monthly review',

@@ -1,8 +1,10 @@
+import { settingsZhCN } from './settings-zh-CN';
 import { workZhCN } from './work-zh-CN';
 
 /** The app's words in Chinese (the default language); en.ts has the same keys. */
 export const zhCN = {
   ...workZhCN,
+  ...settingsZhCN,
   'app.name': 'Retain 客户流失预警',
   'app.short': 'Retain',
   'nav.inbox': '我的任务',
@@ -143,9 +145,6 @@ export const zhCN = {
   'customer.asOf': '评估日期 {date}',
   'customer.moreEvents': '加载更早的记录',
   'customer.noWarning': '无未关闭预警',
-  'pending.title': '等待任务引擎',
-  'pending.body': '此页面依赖任务引擎（任务、外呼与结果记录）。接口就绪后将自动显示数据。',
-  'pending.api': '预期接口：{api}',
   'settings.policy': '评分策略',
   'settings.rules': '预警规则',
   'settings.programs': '工作流程',
@@ -182,7 +181,6 @@ export const zhCN = {
   'settings.revealBy': '员工',
   'settings.revealCustomer': '客户',
   'settings.revealClient': '来源',
-  'settings.pendingPrograms': '流程、话术与模板的编辑随任务引擎提供；当前使用随产品发布的默认配置。',
   'inbox.title': '我的任务',
   'funnel.title': '留存工作效果',
   'review.title': '月度复盘',

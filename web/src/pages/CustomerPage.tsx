@@ -11,7 +11,8 @@ import { useI18n, type Lang } from '../i18n';
 import { channelName, eventName, signalName } from '../i18n/vocabulary';
 import { useMe } from '../session';
 import { PageTitle } from '../Shell';
-import { CustomerScripts, CustomerTasks } from '../tasks/CustomerTasks';
+import { CustomerScripts } from '../tasks/CustomerScripts';
+import { CustomerTasks } from '../tasks/CustomerTasks';
 import { useApi } from '../use-api';
 
 interface CustomerDetail {

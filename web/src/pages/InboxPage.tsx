@@ -1,10 +1,11 @@
 import { Badge, Card, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { LoadState } from '../components/LoadState';
 import { LevelTag } from '../components/Tags';
 import { fmtDateTime } from '../format';
 import { useI18n } from '../i18n';
+import { isManager, useMe } from '../session';
 import { PageTitle } from '../Shell';
 import { taskReasonLabel } from '../tasks/labels';
 import type { TaskItem, TaskPage } from '../tasks/types';
@@ -15,25 +16,43 @@ const PAGE = 50;
 /**
  * The task inbox (我的任务): my open tasks, overdue first then by deadline (the API's order), as
  * cards that fit a 390 px phone; a tap opens the task with its filled-in script and outcomes.
+ * A manager switches to the team's tasks (`?who=team`): everyone's in their scope, which the API
+ * bounds by role (a store for its managers, a region for a general manager).
  */
 export default function InboxPage() {
   const { t } = useI18n();
+  const manager = isManager(useMe().staff.role);
+  const [params, setParams] = useSearchParams();
+  const team = manager && params.get('who') === 'team';
   const [status, setStatus] = useState<'open' | 'closed'>('open');
   const [page, setPage] = useState(1);
-  const loaded = useApi<TaskPage>(`/tasks?assigneeId=me&status=${status}&page=${page}&pageSize=${PAGE}`);
+  const loaded = useApi<TaskPage>(`/tasks?assigneeId=${team ? 'any' : 'me'}&status=${status}&page=${page}&pageSize=${PAGE}`);
   return (
     <>
       <PageTitle
         extra={
-          <Segmented
-            value={status}
-            onChange={(v) => {
-              setStatus(v as 'open' | 'closed');
-              setPage(1);
-            }}
-            options={[{ value: 'open', label: t('inbox.open') }, { value: 'closed', label: t('inbox.closed') }]}
-            data-testid="inbox-status"
-          />
+          <Space wrap>
+            {manager && (
+              <Segmented
+                value={team ? 'team' : 'mine'}
+                onChange={(v) => {
+                  setParams(v === 'team' ? { who: 'team' } : {});
+                  setPage(1);
+                }}
+                options={[{ value: 'mine', label: t('inbox.mine') }, { value: 'team', label: t('inbox.team') }]}
+                data-testid="inbox-who"
+              />
+            )}
+            <Segmented
+              value={status}
+              onChange={(v) => {
+                setStatus(v as 'open' | 'closed');
+                setPage(1);
+              }}
+              options={[{ value: 'open', label: t('inbox.open') }, { value: 'closed', label: t('inbox.closed') }]}
+              data-testid="inbox-status"
+            />
+          </Space>
         }
       >
         {t('inbox.title')}
@@ -49,7 +68,7 @@ export default function InboxPage() {
               dataSource={p.items}
               locale={{ emptyText: <Empty description={t('inbox.empty')} /> }}
               pagination={p.total > PAGE ? { current: page, pageSize: PAGE, total: p.total, onChange: setPage, simple: true } : false}
-              renderItem={(task) => <TaskCard task={task} />}
+              renderItem={(task) => <TaskCard task={task} showAssignee={team} />}
             />
           </>
         )}
@@ -58,11 +77,11 @@ export default function InboxPage() {
   );
 }
 
-function TaskCard({ task }: { task: TaskItem }) {
+function TaskCard({ task, showAssignee }: { task: TaskItem; showAssignee: boolean }) {
   const { t, lang } = useI18n();
   return (
     <List.Item style={{ padding: '4px 0', border: 'none' }}>
-      <Link to={`/inbox/${encodeURIComponent(task.id)}`} style={{ width: '100%' }} data-testid="task-card" data-task-id={task.id}>
+      <Link to={`/inbox/${encodeURIComponent(task.id)}`} state={showAssignee ? { back: '/inbox?who=team' } : undefined} style={{ width: '100%' }} data-testid="task-card" data-task-id={task.id}>
         <Card size="small" hoverable style={{ borderLeft: task.overdue ? '4px solid #f5222d' : undefined }}>
           <Space direction="vertical" size={2} style={{ width: '100%' }}>
             <Space wrap size={6}>
@@ -74,6 +93,11 @@ function TaskCard({ task }: { task: TaskItem }) {
             <Typography.Text type="secondary" style={{ fontSize: 13 }}>
               {taskReasonLabel(task, lang)} · {task.phoneMasked ?? '—'}
             </Typography.Text>
+            {showAssignee && (
+              <Typography.Text style={{ fontSize: 13 }} data-testid="task-card-assignee">
+                {t('inbox.assignee', { name: task.assigneeName ?? t('unassigned') })}
+              </Typography.Text>
+            )}
             <Typography.Text style={{ fontSize: 13 }} type={task.overdue ? 'danger' : undefined}>
               {task.status === 'open' ? t('inbox.due', { due: fmtDateTime(task.due) }) : t('inbox.outcome', { outcome: outcomeLabel(task.outcome, t) })}
             </Typography.Text>

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Collapse, Descriptions, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, query } from '../api';
 import { LoadState } from '../components/LoadState';
 import { CodeLabel, LevelTag } from '../components/Tags';
@@ -10,8 +10,11 @@ import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
 import { PageTitle } from '../Shell';
 import { taskReasonLabel } from '../tasks/labels';
+import { ScriptExtras } from '../tasks/ScriptExtras';
 import { ScriptStages } from '../tasks/ScriptStages';
+import { ReassignTask } from '../tasks/ReassignTask';
 import { CHURN_REASONS, RESULTS, type Result, type TaskDetail } from '../tasks/types';
+import { isManager, useMe } from '../session';
 import { useApi } from '../use-api';
 
 const resultStyle: Record<Result, { type?: 'primary'; danger?: boolean }> = {
@@ -28,9 +31,12 @@ export default function TaskPage() {
   const { t, lang } = useI18n();
   const loaded = useApi<TaskDetail>(`/tasks/${encodeURIComponent(id)}${query({ lang })}`);
   const navigate = useNavigate();
+  const manager = isManager(useMe().staff.role);
+  // Back to the list the task was opened from (a manager's team view keeps its `?who=team`).
+  const back = (useLocation().state as { back?: string } | null)?.back ?? '/inbox';
   return (
     <>
-      <PageTitle extra={<Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/inbox')} data-testid="back-to-inbox">{t('task.back')}</Button>}>
+      <PageTitle extra={<Button icon={<ArrowLeftOutlined />} onClick={() => navigate(back)} data-testid="back-to-inbox">{t('task.back')}</Button>}>
         {t('task.title')}
       </PageTitle>
       <LoadState loaded={loaded}>
@@ -49,6 +55,7 @@ export default function TaskPage() {
                     <Descriptions.Item label={t('task.valueTier')}><CodeLabel prefix="value" code={d.customer.valueTier} /></Descriptions.Item>
                     <Descriptions.Item label={t('task.daysSinceVisit')}>{d.customer.daysSinceVisit ?? '—'}</Descriptions.Item>
                     <Descriptions.Item label={t('task.attempts')}>{d.task.attempts}</Descriptions.Item>
+                    <Descriptions.Item label={t('task.assignee')}><span data-testid="task-assignee">{d.task.assigneeName ?? t('unassigned')}</span></Descriptions.Item>
                   </Descriptions>
                   {(d.warning?.reasons ?? d.task.reasons).length > 0 && (
                     <ul style={{ paddingLeft: 18, margin: '8px 0 0' }} data-testid="task-reasons">
@@ -57,8 +64,9 @@ export default function TaskPage() {
                   )}
                 </Card>
                 {d.task.status === 'open'
-                  ? <OutcomeForm taskId={d.task.id} onDone={() => navigate('/inbox')} />
+                  ? <OutcomeForm taskId={d.task.id} onDone={() => navigate(back)} />
                   : <Alert type="success" showIcon title={t('task.recorded', { outcome: t(`outcome.${d.task.outcome ?? 'reached'}` as MessageKey) })} data-testid="task-closed" />}
+                {manager && d.task.status === 'open' && <ReassignTask task={d.task} onDone={loaded.reload} />}
               </Space>
             </Col>
             <Col xs={24} lg={15}>
@@ -66,25 +74,7 @@ export default function TaskPage() {
                 <Card size="small" title={t('task.script')} data-testid="task-script">
                   <ScriptStages stages={d.scripts.stages} />
                 </Card>
-                {(d.scripts.otherReasons.length > 0 || d.scripts.templates.length > 0) && (
-                  <Collapse
-                    size="small"
-                    items={[
-                      ...(d.scripts.otherReasons.length > 0 ? [{
-                        key: 'reasons', label: t('task.otherReasons'),
-                        children: d.scripts.otherReasons.map((o) => (
-                          <Typography.Paragraph key={o.id}><Typography.Text strong>{t(`churn.${o.reason}` as MessageKey)}</Typography.Text>: {o.text}</Typography.Paragraph>
-                        )),
-                      }] : []),
-                      ...(d.scripts.templates.length > 0 ? [{
-                        key: 'templates', label: t('task.templates'),
-                        children: d.scripts.templates.map((m) => (
-                          <Typography.Paragraph key={m.id}><Tag>{m.channel}</Tag>{m.subject ? `${m.subject} — ` : ''}{m.body}</Typography.Paragraph>
-                        )),
-                      }] : []),
-                    ]}
-                  />
-                )}
+                <ScriptExtras scripts={d.scripts} />
               </Space>
             </Col>
           </Row>

@@ -6,8 +6,7 @@ import { fmtDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { useApi } from '../use-api';
 import { taskReasonLabel } from './labels';
-import { ScriptStages } from './ScriptStages';
-import type { TaskDetail, TaskPage } from './types';
+import type { TaskPage } from './types';
 
 /** Customer 360's open tasks (anyone's, within the caller's scope), each linking to the task. */
 export function CustomerTasks({ customerId }: { customerId: string }) {
@@ -42,17 +41,4 @@ export function CustomerTasks({ customerId }: { customerId: string }) {
       }
     </LoadState>
   );
-}
-
-/**
- * The script that fits this customer now: the one filled in for their most urgent open task
- * (GET /api/v1/tasks/{id}). Without an open task there is no occasion to pick a script for.
- */
-export function CustomerScripts({ customerId }: { customerId: string }) {
-  const { t, lang } = useI18n();
-  const tasks = useApi<TaskPage>(`/tasks?customerId=${encodeURIComponent(customerId)}&assigneeId=any&status=open&pageSize=1`);
-  const first = tasks.data?.items[0];
-  const detail = useApi<TaskDetail>(first ? `/tasks/${encodeURIComponent(first.id)}?lang=${lang}` : null);
-  if (!first) return <LoadState loaded={tasks}>{() => <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.noTasks')} />}</LoadState>;
-  return <LoadState loaded={detail}>{(d) => <ScriptStages stages={d.scripts.stages} />}</LoadState>;
 }

@@ -1,0 +1,16 @@
+/**
+ * The API's answers as the server declares them. Type-only imports, erased at build: the pages
+ * read the same shapes the routes validate, so a renamed field breaks `tsc -p web`, not a screen.
+ */
+export type { CustomerScripts } from '../../src/api/routes/get-customer-scripts.js';
+export type { TaskDetail } from '../../src/api/routes/get-task.js';
+export type { TaskList } from '../../src/api/routes/get-tasks.js';
+export type { PhoneReveal } from '../../src/api/routes/get-phone-reveals.js';
+export type { ProgramPreview } from '../../src/api/routes/post-program-preview.js';
+export type { StaffListItem } from '../../src/api/routes/settings-staff.js';
+export type { TaskItem } from '../../src/api/tasks/task-schemas.js';
+export type { VersionedDocument } from '../../src/api/tasks/versioned-documents.js';
+export type { PolicyPreview } from '../../src/api/preview-policy.js';
+export type { Policy } from '../../src/domain/policy/policy-schema.js';
+export type { Program, ProgramDocument, ProgramStep, ProgramTrigger } from '../../src/programs/program-schema.js';
+export type { Script, ScriptLibrary, Template } from '../../src/scripts/library-schema.js';
