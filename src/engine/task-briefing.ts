@@ -62,6 +62,7 @@ export async function loadTaskBriefing(db: Db, task: BriefedTask, now: Date, lan
     dormantType,
     recallLevel: ev?.recall.level ?? null,
     channel: CHANNEL_OF_TASK[task.type] ?? null,
+    links: subject.links,
   });
   const c = subject.customer;
   return {

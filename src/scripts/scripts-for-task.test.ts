@@ -8,7 +8,8 @@ import type { Audience } from './vocabulary.js';
 
 const base = (over: Partial<TaskScriptInput> = {}): TaskScriptInput => ({
   library: defaultLibrary(), context: fullContext(), lang: 'zh-CN', occasion: occasionForTask('early_warning_orange', 'orange_call'),
-  recordedReason: null, audiences: ['active_warning', 'mid'], dormantType: null, recallLevel: null, channel: 'sms', ...over,
+  recordedReason: null, audiences: ['active_warning', 'mid'], dormantType: null, recallLevel: null, channel: 'sms',
+  links: { survey: 'https://s.example.cn/survey', booking: 'https://s.example.cn/book' }, ...over,
 });
 
 const texts = (r: ReturnType<typeof scriptsForTask>) =>
@@ -67,5 +68,15 @@ describe('scripts for a task', () => {
   it('offers the templates of the channel that fits the task, rendered', () => {
     expect(scriptsForTask(base({ channel: 'wechat' })).templates.every((t) => t.channel === 'wechat')).toBe(true);
     expect(scriptsForTask(base({ channel: null })).templates).toEqual([]);
+  });
+
+  it("fills each template's link from its purpose: the survey link for a survey, none set reads as a placeholder", () => {
+    const sms = scriptsForTask(base({ lang: 'en' })).templates;
+    const survey = sms.find((t) => t.purpose === 'survey')!;
+    expect(survey.body).toContain('https://s.example.cn/survey');
+    expect(survey.missing).toEqual([]);
+    const unset = scriptsForTask(base({ lang: 'en', links: { survey: null, booking: null } })).templates.find((t) => t.purpose === 'survey')!;
+    expect(unset.missing).toEqual(['link']);
+    expect(unset.body).not.toContain('undefined');
   });
 });

@@ -1,5 +1,6 @@
 import { fields, type Field } from './fields.js';
 import type { ScriptLibrary } from './library-schema.js';
+import { linkFor, type StoreLinks } from './message-links.js';
 import type { TaskOccasion } from './occasion-for-task.js';
 import { renderText, type ScriptContext } from './render.js';
 import { renderScript, renderTemplate } from './render-script.js';
@@ -19,6 +20,8 @@ export interface TaskScriptInput {
   recallLevel: RecallLevel | null;
   /** The channel whose templates fit the task (wechat for a WeChat task, sms beside a call); null for none. */
   channel: MessageChannel | null;
+  /** The store's links, for the templates' `{{link}}`. */
+  links: StoreLinks;
 }
 
 export interface StageScript {
@@ -71,7 +74,7 @@ export function scriptsForTask(input: TaskScriptInput): TaskScripts {
   });
   const templates = input.channel === null ? [] : library.templates
     .filter((t) => t.channel === input.channel)
-    .map((t) => ({ ...renderTemplate(t, context, lang), channel: t.channel, purpose: t.purpose }));
+    .map((t) => ({ ...renderTemplate(t, { ...context, link: linkFor(t.purpose, input.links) }, lang), channel: t.channel, purpose: t.purpose }));
   const values = Object.fromEntries(fields.map((f) => {
     const r = renderText(`{{${f}}}`, context, lang);
     return [f, r.missing.length > 0 ? null : r.text];

@@ -1,6 +1,6 @@
 import type { OutboundMessage } from '../../channels/channel.js';
-import type { MessageLinks } from '../../campaigns/settings-schema.js';
 import type { ScriptLibrary } from '../../scripts/library-schema.js';
+import { linkFor } from '../../scripts/message-links.js';
 import { selectTemplate } from '../../scripts/select-template.js';
 import type { Lang, Purpose } from '../../scripts/vocabulary.js';
 import type { MessageChannel } from '../../outbox/outbox-types.js';
@@ -12,15 +12,6 @@ const LIBRARY_PURPOSE: Record<string, Purpose> = {
   care: 'care', care_offer: 'offer', offer: 'offer', history_offer: 'offer', recall_offer: 'offer', reminder: 'maintenance_reminder',
   maintenance_reminder: 'maintenance_reminder', wake_up: 'wake_up', farewell: 'farewell', rating_request: 'survey', survey: 'survey',
   contact_update: 'care', birthday: 'birthday', anniversary: 'anniversary', return_welcome: 'return_welcome',
-};
-
-/**
- * Which of the store's links a message carries as `{{link}}`: the survey asks for a rating, every
- * message that invites a visit links the booking page, a farewell links nothing.
- */
-export const LINK_OF_PURPOSE: Record<Purpose, keyof MessageLinks | null> = {
-  survey: 'survey', care: 'booking', maintenance_reminder: 'booking', offer: 'booking', wake_up: 'booking', birthday: 'booking',
-  anniversary: 'booking', return_welcome: 'booking', farewell: null,
 };
 
 function addressOf(ctx: CustomerContext, channel: MessageChannel): string {
@@ -55,8 +46,7 @@ export function renderOutbound(
   subject: Pick<ScriptSubject, 'context' | 'links'>, library: ScriptLibrary, lang: Lang = 'zh-CN',
 ): Outbound {
   const purpose = LIBRARY_PURPOSE[m.purpose] ?? 'care';
-  const kind = LINK_OF_PURPOSE[purpose];
-  const fields = { ...subject.context, link: kind ? subject.links[kind] : null };
+  const fields = { ...subject.context, link: linkFor(purpose, subject.links) };
   const choice = selectTemplate(library, m.channel, purpose, fields, lang);
   if (!choice) {
     return { action: 'hold', hold: { reason: 'no_template', detail: `the script library ${library.version} has no ${m.channel} template for ${purpose}` } };
