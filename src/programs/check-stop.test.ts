@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyStop, checkStop, isOptOutReply, type StopEvent } from './check-stop.js';
+import { applyStop, checkStop, isOptOutReply, startsStep, type StopEvent } from './check-stop.js';
 import { defaultPrograms } from './default-programs.js';
-import { planPreset } from './testing/plan-preset.js';
+import { planPreset, planPresetRun } from './testing/plan-preset.js';
 
 const SH = 'Asia/Shanghai';
 const T = '2024-06-03T10:00:00+08:00';
@@ -77,5 +77,38 @@ describe('the waiting-time evening call needs the 60-minute alert', () => {
     const e = applyStop(plan, stopAt('2024-06-03T11:30:00+08:00'), SH);
     expect(e.cancel.map((k) => k.split('/').at(-1))).toEqual(['wait_120', 'wait_180']);
     expect(e.close.map((k) => k.split('/').at(-1))).toEqual(['wait_60']);
+  });
+});
+
+describe('steps that start on an event of the run', () => {
+  const post = { at: T, subjectId: 'p1' };
+
+  it('the event must come strictly after the trigger: one second before or at the trigger does not start the step', () => {
+    const resolved = (at: string, subjectId = 'p1') => startsStep('social_resolved', post, { type: 'social_resolved', subjectId, at }, SH);
+    expect(resolved('2024-06-03T09:59:59+08:00')).toBe(false);
+    expect(resolved(T)).toBe(false);
+    expect(resolved('2024-06-03T10:00:01+08:00')).toBe(true);
+  });
+
+  it('a subject-bound event must concern the run\'s post; a run without a subject takes the customer\'s', () => {
+    expect(startsStep('social_resolved', post, { type: 'social_resolved', subjectId: 'p2', at: '2024-06-03T12:00:00+08:00' }, SH)).toBe(false);
+    expect(startsStep('complaint_closed', { at: T }, { type: 'complaint_closed', subjectId: 'cp9', at: '2024-06-03T12:00:00+08:00' }, SH)).toBe(true);
+  });
+
+  it('events are read as the stops read them: an opt-out reply is also a reply; a booking is appointment_booked', () => {
+    const reply = { type: 'reply', at: '2024-06-03T12:00:00+08:00', text: 'TD' };
+    expect(startsStep('opt_out', { at: T }, reply, SH)).toBe(true);
+    expect(startsStep('reply', { at: T }, reply, SH)).toBe(true);
+    expect(startsStep('booking', { at: T }, { type: 'appointment_booked', at: '2024-06-03T12:00:00+08:00' }, SH)).toBe(true);
+    expect(startsStep('complaint_closed', { at: T }, { type: 'complaint_opened', at: '2024-06-03T12:00:00+08:00' }, SH)).toBe(false);
+  });
+
+  it('a stop cancels a step still waiting, even one that ignores stops, and what needs it', () => {
+    const plan = planPresetRun('social_negative', T, { subjectId: 'p1' });
+    const waitingNeeded = { ...plan.steps[1]!, key: 'social_negative/c1/t1/after_update', step: 'after_update', due: '2024-06-03T10:00:00+08:00', needs: plan.waiting[0]!.key };
+    const e = applyStop([waitingNeeded, ...plan.steps, ...plan.waiting], { reason: 'opt_out', at: '2024-06-03T11:00:00+08:00' }, SH);
+    expect(plan.waiting[0]!.ignoresStop).toBe(true);
+    expect(e.cancel.map((k) => k.split('/').at(-1))).toEqual(['after_update', 'ask_update']);
+    expect(e.close.map((k) => k.split('/').at(-1))).toEqual(['manager_contact', 'solution']);
   });
 });

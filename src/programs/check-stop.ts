@@ -1,7 +1,7 @@
 import type { Level } from '../domain/evaluation.js';
 import type { Program, StopKind } from './program-schema.js';
 import { instantIn } from './step-clock.js';
-import type { PlannedStep, TriggerOccurrence } from './types.js';
+import type { PlannedStep, TriggerOccurrence, WaitingStep } from './types.js';
 import { defaultContactPolicy } from '../outbox/default-contact-policy.js';
 import { detectOptOut } from '../outbox/detect-opt-out.js';
 
@@ -47,6 +47,11 @@ function kindsOf(e: StopEvent): StopKind[] {
   }
 }
 
+/** The kinds, among `wanted`, that the event stands for and that concern the occurrence's subject. */
+function kindsFor(e: StopEvent, o: Pick<TriggerOccurrence, 'subjectId'>, wanted: readonly StopKind[]): StopKind[] {
+  return kindsOf(e).filter((k) => wanted.includes(k) && !(boundToSubject.has(k) && o.subjectId !== undefined && e.subjectId !== o.subjectId));
+}
+
 /**
  * The first event strictly after the trigger that meets one of the program's stop conditions,
  * or null. Events may come in any order; at equal instants the earlier listed wins.
@@ -57,11 +62,19 @@ export function checkStop(program: Pick<Program, 'stopWhen'>, o: Pick<TriggerOcc
   for (const e of events) {
     const ms = instantIn(e.at, timeZone).toMillis();
     if (ms <= trigger || (best && ms >= best.ms)) continue;
-    const reason = kindsOf(e).find((k) => program.stopWhen.includes(k)
-      && !(boundToSubject.has(k) && o.subjectId !== undefined && e.subjectId !== o.subjectId));
+    const [reason] = kindsFor(e, o, program.stopWhen);
     if (reason) best = { ms, stop: { reason, at: e.at } };
   }
   return best?.stop ?? null;
+}
+
+/**
+ * Whether the event is the one a waiting step starts on: its kind, strictly after the trigger,
+ * and about the run's visit, complaint or post when the kind is bound to one — the same reading
+ * as a stop's.
+ */
+export function startsStep(after: StopKind, o: Pick<TriggerOccurrence, 'at' | 'subjectId'>, e: StopEvent, timeZone: string): boolean {
+  return instantIn(e.at, timeZone) > instantIn(o.at, timeZone) && kindsFor(e, o, [after]).length > 0;
 }
 
 export interface StopEffect {
@@ -73,17 +86,25 @@ export interface StopEffect {
 
 /**
  * What a stop does to a plan. A step marked `ignoresStop` survives, unless the step it needs was
- * itself cancelled (the evening call after a wait that never reached 60 minutes).
+ * itself cancelled (the evening call after a wait that never reached 60 minutes). A step still
+ * waiting for its event is cancelled whatever it says: a stopped run hears no more events.
  */
-export function applyStop(plan: PlannedStep[], stop: Stop, timeZone: string): StopEffect {
+export function applyStop(plan: (PlannedStep | WaitingStep)[], stop: Stop, timeZone: string): StopEffect {
   const at = instantIn(stop.at, timeZone).toMillis();
-  const cancelled = new Set<string>();
-  const close: string[] = [];
-  for (const s of plan) {
-    const due = instantIn(s.due, timeZone).toMillis();
-    const needsGone = s.needs !== null && cancelled.has(s.needs);
-    if (needsGone || (due > at && !s.ignoresStop)) cancelled.add(s.key);
-    else if (due <= at && !s.ignoresStop) close.push(s.key);
+  const dueBy = (s: PlannedStep | WaitingStep) => s.due !== null && instantIn(s.due, timeZone).toMillis() <= at;
+  const cancelled = new Set(plan.filter((s) => s.due === null || (!dueBy(s) && !s.ignoresStop)).map((s) => s.key));
+  // Needs may chain and the plan may come in any order: repeat until nothing more falls.
+  for (let more = true; more; ) {
+    more = false;
+    for (const s of plan) {
+      if (s.needs !== null && cancelled.has(s.needs) && !cancelled.has(s.key)) {
+        cancelled.add(s.key);
+        more = true;
+      }
+    }
   }
-  return { cancel: plan.filter((s) => cancelled.has(s.key)).map((s) => s.key), close };
+  return {
+    cancel: plan.filter((s) => cancelled.has(s.key)).map((s) => s.key),
+    close: plan.filter((s) => !cancelled.has(s.key) && dueBy(s) && !s.ignoresStop).map((s) => s.key),
+  };
 }

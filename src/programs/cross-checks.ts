@@ -25,7 +25,17 @@ function checkTrigger(p: Program, at: Path, issue: Issue): void {
   }
 }
 
-/** Steps: unique ids, escalation only after a deadline, `needs` pointing back, trigger offsets in order. */
+/** A step started by an event: it counts from that event only, and the stop it starts on must not cancel it. */
+function checkAfter(p: Program, s: Program['steps'][number], sp: Path, issue: Issue): void {
+  if (s.anchor === 'last_visit') issue([...sp, 'anchor'], `a step after "${s.after}" counts its offset from that event, not from the last visit`);
+  if (p.stopWhen.includes(s.after!) && !s.ignoresStop)
+    issue([...sp, 'ignoresStop'], `"${s.after}" also stops this program: set ignoresStop to true, or that stop would cancel the step it starts`);
+}
+
+/**
+ * Steps: unique ids, escalation only after a deadline, `needs` pointing back, trigger offsets in
+ * order (a step after an event has no place in that order), timing options that fit together.
+ */
 function checkSteps(p: Program, at: Path, issue: Issue): void {
   const seen = new Set<string>();
   let lastOffset = -1;
@@ -38,7 +48,9 @@ function checkSteps(p: Program, at: Path, issue: Issue): void {
     s.escalation.forEach((r, k) => {
       if ('raiseLevel' in r && k !== s.escalation.length - 1) issue([...sp, 'escalation', k], 'raising the warning level must be the last rung');
     });
-    if (s.anchor === 'trigger') {
+    if (s.ifTimePassed !== undefined && s.atLocalTime === undefined) issue([...sp, 'ifTimePassed'], 'only a step with atLocalTime says what happens once that time has passed');
+    if (s.after !== undefined) checkAfter(p, s, sp, issue);
+    else if (s.anchor === 'trigger') {
       // Steps are listed in time order; equal offsets are alternatives or companions.
       const m = durationMinutes(toDuration(s.offset));
       if (m < lastOffset) issue([...sp, 'offset'], 'steps must be listed in order of their offset from the trigger');

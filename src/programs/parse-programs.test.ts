@@ -13,7 +13,7 @@ function errorsOf(input: unknown) {
 describe('the default program document', () => {
   it('is valid, versioned and frozen', () => {
     const d = defaultPrograms();
-    expect(d.version).toBe('default-1');
+    expect(d.version).toBe('default-2');
     expect(Object.isFrozen(d.programs[0]!.steps)).toBe(true);
   });
 
@@ -87,6 +87,43 @@ describe('refusing a bad program with the path of the field', () => {
     d.programs[6].trigger.maxNps = 6;
     delete d.programs[16].trigger.level;
     expect(errorsOf(d).map((e) => e.path)).toEqual(['programs.6.trigger.maxNps', 'programs.16.trigger.level']);
+  });
+
+  it('ifTimePassed: one of two words, and only beside atLocalTime', () => {
+    const d = doc();
+    d.programs[6].steps[1].ifTimePassed = 'tomorrow';
+    d.programs[7].steps[0].ifTimePassed = 'at_once';
+    expect(errorsOf(d).map((e) => e.path)).toEqual(['programs.6.steps.1.ifTimePassed']);
+    // Checks across fields run once every field is valid.
+    d.programs[6].steps[1].ifTimePassed = 'next_day';
+    expect(errorsOf(d).map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'programs.7.steps.0.ifTimePassed: only a step with atLocalTime says what happens once that time has passed',
+    ]);
+  });
+
+  it('after: an event of the stop vocabulary (not "green"), counted from that event only, not cancelled by the stop it starts on', () => {
+    const d = doc();
+    d.programs[8].steps[2].after = 'green';
+    d.programs[7].steps[1].after = 'visit';
+    d.programs[7].steps[1].anchor = 'last_visit';
+    d.programs[14].steps[2].ignoresStop = false;
+    expect(errorsOf(d).map((e) => `${e.path}: ${e.message}`)).toEqual([
+      expect.stringMatching(/^programs\.8\.steps\.2\.after: /),
+    ]);
+    d.programs[8].steps[2].after = 'complaint_closed';
+    expect(errorsOf(d).map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'programs.7.steps.1.anchor: a step after "visit" counts its offset from that event, not from the last visit',
+      'programs.14.steps.2.ignoresStop: "social_resolved" also stops this program: set ignoresStop to true, or that stop would cancel the step it starts',
+    ]);
+  });
+
+  it('a step after an event is outside the order of offsets from the trigger', () => {
+    const d = doc();
+    // low_rating: two steps at PT0M, the re-visit call 24 h after a complaint closes, then this one.
+    d.programs[8].steps.push({ ...d.programs[8].steps[1], id: 'also_now' });
+    expect(parsePrograms(d).ok).toBe(true);
+    delete d.programs[8].steps[2].after;
+    expect(errorsOf(d).map((e) => e.path)).toEqual(['programs.8.steps.3.offset']);
   });
 
   it('an empty version, no steps, a bad local time', () => {

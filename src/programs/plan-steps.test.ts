@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPrograms } from './default-programs.js';
 import { parsePrograms } from './parse-programs.js';
-import { planProgram, planSteps } from './plan-steps.js';
+import { planProgram, planRun, planSteps } from './plan-steps.js';
 import type { ProgramDocument } from './program-schema.js';
 import type { TriggerOccurrence } from './types.js';
 
@@ -143,6 +143,35 @@ describe('step rules', () => {
     expect(due('2024-06-03T10:00:00+08:00')).toBe('2024-06-03T18:00:00+08:00');
     expect(due('2024-06-03T17:00:00+08:00')).toBe('2024-06-03T18:00:00+08:00');
     expect(due('2024-06-03T17:01:00+08:00')).toBe('2024-06-04T18:00:00+08:00');
+  });
+
+  it('ifTimePassed "at_once": a landing after that time starts at once, the same day; "next_day" is the default', () => {
+    const due = (extra: Record<string, unknown>, at: string) =>
+      planSteps(docWith({ timing: 'wall_clock', steps: [callIn('PT60M', { atLocalTime: '18:00', ...extra })] }), occ({ programId: 'p', at }), SH)[0]!;
+    expect(due({ ifTimePassed: 'at_once' }, '2024-06-03T16:59:00+08:00').due).toBe('2024-06-03T18:00:00+08:00');
+    expect(due({ ifTimePassed: 'at_once' }, '2024-06-03T17:00:00+08:00').due).toBe('2024-06-03T18:00:00+08:00');
+    const late = due({ ifTimePassed: 'at_once' }, '2024-06-03T17:01:00+08:00');
+    expect([late.due, late.deadline]).toEqual(['2024-06-03T18:01:00+08:00', '2024-06-03T20:01:00+08:00']);
+    expect(due({ ifTimePassed: 'next_day' }, '2024-06-03T17:01:00+08:00').due).toBe('2024-06-04T18:00:00+08:00');
+    expect(due({}, '2024-06-03T17:01:00+08:00').due).toBe('2024-06-04T18:00:00+08:00');
+  });
+
+  it('a step after an event waits: no due, no deadline, how it will be timed kept; a step needing it is still planned', () => {
+    const d = docWith({ timing: 'working_time', steps: [
+      callIn('PT0M', { id: 'now' }),
+      callIn('PT2H', { id: 'later', after: 'complaint_closed', atLocalTime: '10:00', ifTimePassed: 'at_once', when: { vip: false } }),
+      callIn('P7D', { id: 'follow', needs: 'later' }),
+    ] });
+    const plan = planRun(d.programs[0]!, 'v1', occ({ programId: 'p', at: '2024-06-03T10:00:00+08:00' }), { timeZone: 'Asia/Shanghai', workingHours: d.workingHours });
+    expect(plan.steps.map((s) => s.step)).toEqual(['now', 'follow']);
+    expect(plan.waiting).toEqual([expect.objectContaining({
+      key: 'p/c1/k1/later', step: 'later', due: null, deadline: null, timing: 'working_time',
+      start: { after: 'complaint_closed', offset: { days: 0, minutes: 120 }, atLocalTime: '10:00', ifTimePassed: 'at_once', deadline: { days: 0, minutes: 120 }, workingHours: d.workingHours },
+    })]);
+    // `when` holds for a waiting step as for any other.
+    expect(planRun(d.programs[0]!, 'v1', occ({ programId: 'p', at: '2024-06-03T10:00:00+08:00', facts: { vip: true } }), { timeZone: 'Asia/Shanghai', workingHours: d.workingHours }).waiting).toEqual([]);
+    // planSteps (what a preview shows) has the timed steps only.
+    expect(planSteps(d, occ({ programId: 'p', at: '2024-06-03T10:00:00+08:00' }), SH).map((s) => s.step)).toEqual(['now', 'follow']);
   });
 
   it('planProgram works on a program alone', () => {

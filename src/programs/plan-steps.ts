@@ -1,9 +1,9 @@
 import type { DateTime } from 'luxon';
 import { toDuration } from './duration.js';
-import type { Program, ProgramDocument, ProgramStep, WorkingHours } from './program-schema.js';
-import { addWall, atLocalTime, deadlineFrom, formatInstant, instantIn, startAt, type StoreClock } from './step-clock.js';
+import type { Program, ProgramDocument, ProgramStep, StepEvent, WorkingHours } from './program-schema.js';
+import { deadlineFrom, formatInstant, instantIn, landing, startAt, type StoreClock } from './step-clock.js';
 import { fillId, stepApplies } from './step-filters.js';
-import type { PlannedStep, TriggerOccurrence } from './types.js';
+import type { PlannedStep, TriggerOccurrence, WaitingStep } from './types.js';
 
 /** The store the plan is for: its IANA zone, and its own working hours if it has them. */
 export interface PlanContext {
@@ -27,8 +27,7 @@ function dueOf(step: ProgramStep, o: TriggerOccurrence, trigger: DateTime, progr
     if (o.lastVisitAt === undefined) return null;
     base = instantIn(o.lastVisitAt, clock.timeZone).startOf('day');
   } else base = trigger;
-  let t = addWall(base, toDuration(step.offset));
-  if (step.atLocalTime !== undefined) t = atLocalTime(t, step.atLocalTime);
+  let t = landing(base, toDuration(step.offset), step);
   if (t < trigger) {
     if (t.startOf('day') < trigger.startOf('day')) return null;
     t = trigger;
@@ -36,9 +35,9 @@ function dueOf(step: ProgramStep, o: TriggerOccurrence, trigger: DateTime, progr
   return startAt(t, program.timing, clock);
 }
 
-function planOne(step: ProgramStep, program: Program, version: string, o: TriggerOccurrence, due: DateTime, clock: StoreClock): PlannedStep {
+/** What a step is, whenever it falls: everything of the plan but its due and deadline. */
+function stepFields(step: ProgramStep, program: Program, version: string, o: TriggerOccurrence) {
   const facts = o.facts ?? {};
-  const deadline = step.deadline === undefined ? null : deadlineFrom(due, toDuration(step.deadline), program.timing, clock);
   const first = step.escalation[0];
   const base = {
     key: stepKey(o, step.id),
@@ -48,8 +47,6 @@ function planOne(step: ProgramStep, program: Program, version: string, o: Trigge
     customerId: o.customerId,
     step: step.id,
     role: step.role,
-    due: formatInstant(due),
-    deadline: deadline === null ? null : formatInstant(deadline),
     escalateTo: first === undefined ? null : 'role' in first ? first.role : first.raiseLevel,
     escalation: step.escalation.map((r) => ({ ...r })),
     timing: program.timing,
@@ -62,33 +59,64 @@ function planOne(step: ProgramStep, program: Program, version: string, o: Trigge
     subjectId: o.subjectId ?? null,
   };
   return step.kind === 'task'
-    ? { ...base, kind: 'task', taskType: step.taskType, script: fillId(step.script, facts) }
-    : { ...base, kind: 'message', channel: step.channel, purpose: step.purpose, template: fillId(step.template, facts) };
+    ? { ...base, kind: 'task' as const, taskType: step.taskType, script: fillId(step.script, facts) }
+    : { ...base, kind: 'message' as const, channel: step.channel, purpose: step.purpose, template: fillId(step.template, facts) };
+}
+
+function planOne(step: ProgramStep, program: Program, version: string, o: TriggerOccurrence, due: DateTime, clock: StoreClock): PlannedStep {
+  const deadline = step.deadline === undefined ? null : deadlineFrom(due, toDuration(step.deadline), program.timing, clock);
+  return { ...stepFields(step, program, version, o), due: formatInstant(due), deadline: deadline === null ? null : formatInstant(deadline) };
+}
+
+function planWaiting(step: ProgramStep & { after: StepEvent }, program: Program, version: string, o: TriggerOccurrence, clock: StoreClock): WaitingStep {
+  return {
+    ...stepFields(step, program, version, o), due: null, deadline: null,
+    start: {
+      after: step.after, offset: toDuration(step.offset), atLocalTime: step.atLocalTime ?? null, ifTimePassed: step.ifTimePassed ?? 'next_day',
+      deadline: step.deadline === undefined ? null : toDuration(step.deadline), workingHours: clock.workingHours,
+    },
+  };
+}
+
+/** A run's plan: the steps with their times, and the steps waiting for an event of the run (`after`). */
+export interface RunPlan {
+  steps: PlannedStep[];
+  waiting: WaitingStep[];
 }
 
 /**
- * The planned steps of one program for one trigger occurrence, each with absolute due and
+ * The plan of one program for one trigger occurrence, each timed step with absolute due and
  * deadline in the store's zone. Pure: the same (program, version, occurrence, zone, hours) always
  * gives the same steps and keys. A disabled program plans nothing; steps whose `when` does not
  * hold, or whose moment passed before the trigger's day, are left out.
  */
-export function planProgram(program: Program, version: string, o: TriggerOccurrence, ctx: PlanContext & { workingHours: WorkingHours }): PlannedStep[] {
-  if (!program.enabled) return [];
+export function planRun(program: Program, version: string, o: TriggerOccurrence, ctx: PlanContext & { workingHours: WorkingHours }): RunPlan {
+  const plan: RunPlan = { steps: [], waiting: [] };
+  if (!program.enabled) return plan;
   const clock: StoreClock = { timeZone: ctx.timeZone, workingHours: ctx.workingHours };
   const trigger = instantIn(o.at, ctx.timeZone);
   const facts = o.facts ?? {};
-  const planned: PlannedStep[] = [];
   const kept = new Set<string>();
   for (const step of program.steps) {
     if (!stepApplies(step, facts)) continue;
     // A step needing one that was never planned can never be reached.
     if (step.needs !== undefined && !kept.has(step.needs)) continue;
+    if (step.after !== undefined) {
+      kept.add(step.id);
+      plan.waiting.push(planWaiting({ ...step, after: step.after }, program, version, o, clock));
+      continue;
+    }
     const due = dueOf(step, o, trigger, program, clock);
     if (due === null) continue;
     kept.add(step.id);
-    planned.push(planOne(step, program, version, o, due, clock));
+    plan.steps.push(planOne(step, program, version, o, due, clock));
   }
-  return planned;
+  return plan;
+}
+
+/** The timed steps of a run's plan (a step waiting for an event has no time to show yet). */
+export function planProgram(program: Program, version: string, o: TriggerOccurrence, ctx: PlanContext & { workingHours: WorkingHours }): PlannedStep[] {
+  return planRun(program, version, o, ctx).steps;
 }
 
 /** Plans an occurrence against a program document (its version, and its working hours unless the store has its own). */

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { planPreset, summary } from './testing/plan-preset.js';
+import { releaseStep } from './release-step.js';
+import { planPreset, planPresetRun, summary } from './testing/plan-preset.js';
 
 // Monday 3 June 2024, 02:00: the nightly evaluation that finds segments and signals.
 const NIGHT = '2024-06-03T02:00:00+08:00';
@@ -27,11 +28,16 @@ describe('§5 signal-specific chases', () => {
     expect(summary(planPreset('cancellation', T))).toEqual(['reason_call advisor call 2024-06-03T10:00:00+08:00 → 2024-06-03T11:00:00+08:00']);
   });
 
-  it('negative social post: service manager within 2 h, solution within 24 h, then ask for an update', () => {
-    expect(planPreset('social_negative', T).map((s) => `${s.step} ${s.role} ${s.deadline}`)).toEqual([
+  it('negative social post: service manager within 2 h, solution within 24 h; the update is asked only once the post is solved', () => {
+    const plan = planPresetRun('social_negative', T, { subjectId: 'p1' });
+    expect(plan.steps.map((s) => `${s.step} ${s.role} ${s.deadline}`)).toEqual([
       'manager_contact service_manager 2024-06-03T12:00:00+08:00',
       'solution service_manager 2024-06-04T10:00:00+08:00',
-      'ask_update advisor 2024-06-05T10:00:00+08:00',
+    ]);
+    // It used to fall at +24h from the post, solved or not; now it waits for the post's resolution.
+    expect(plan.waiting.map((w) => `${w.step} ${w.start.after} ${w.due}`)).toEqual(['ask_update social_resolved null']);
+    expect(summary([releaseStep(plan.waiting[0]!, '2024-06-03T17:00:00+08:00', 'Asia/Shanghai')])).toEqual([
+      'ask_update advisor call 2024-06-04T17:00:00+08:00 → 2024-06-05T17:00:00+08:00',
     ]);
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planEscalation } from './plan-escalation.js';
 import { defaultPrograms } from './default-programs.js';
-import { planPreset, summary } from './testing/plan-preset.js';
+import { releaseStep } from './release-step.js';
+import { planPreset, planPresetRun, summary } from './testing/plan-preset.js';
 import type { PlannedStep } from './types.js';
 
 const T = '2024-06-03T10:00:00+08:00';
@@ -88,6 +89,15 @@ describe('§2 in-service waiting time, §3 post-service, §4 complaints', () => 
     ]);
   });
 
+  it('waiting: the evening call is at 18:00, or at once when the 60 minutes end after 18:00 (that same evening)', () => {
+    const evening = (checkin: string) => summary(planPreset('waiting_time', checkin, { subjectId: 'v1' })).find((l) => l.startsWith('evening_call'));
+    expect(evening('2024-06-03T16:59:00+08:00')).toBe('evening_call store_manager call 2024-06-03T18:00:00+08:00 → 2024-06-03T21:00:00+08:00');
+    expect(evening('2024-06-03T17:00:00+08:00')).toBe('evening_call store_manager call 2024-06-03T18:00:00+08:00 → 2024-06-03T21:00:00+08:00');
+    expect(evening('2024-06-03T17:30:00+08:00')).toBe('evening_call store_manager call 2024-06-03T18:30:00+08:00 → 2024-06-03T21:30:00+08:00');
+    // A check-in after 23:00 reaches 60 minutes after midnight: that day's evening.
+    expect(evening('2024-06-03T23:30:00+08:00')).toBe('evening_call store_manager call 2024-06-04T18:00:00+08:00 → 2024-06-04T21:00:00+08:00');
+  });
+
   it('post-service: SA call at 2 h, WeChat at 24 h', () => {
     expect(summary(planPreset('post_service', T))).toEqual([
       'sa_call advisor call 2024-06-03T12:00:00+08:00 → 2024-06-03T16:00:00+08:00',
@@ -95,11 +105,16 @@ describe('§2 in-service waiting time, §3 post-service, §4 complaints', () => 
     ]);
   });
 
-  it('low rating: store manager call within 30 min, resolve within 24 h, re-visit call after', () => {
-    expect(summary(planPreset('low_rating', T))).toEqual([
+  it('low rating: store manager call within 30 min, resolve within 24 h, re-visit call 24 h after the resolution', () => {
+    const plan = planPresetRun('low_rating', T);
+    expect(summary(plan.steps)).toEqual([
       'manager_call store_manager call 2024-06-03T10:00:00+08:00 → 2024-06-03T10:30:00+08:00',
       'resolve store_manager checklist 2024-06-03T10:00:00+08:00 → 2024-06-04T10:00:00+08:00',
-      'revisit_call advisor call 2024-06-04T10:00:00+08:00 → 2024-06-05T10:00:00+08:00',
+    ]);
+    // It used to fall at +24h from the rating, resolved or not; now it waits for a complaint closed.
+    expect(plan.waiting.map((w) => `${w.step} ${w.start.after} ${w.due}`)).toEqual(['revisit_call complaint_closed null']);
+    expect(summary([releaseStep(plan.waiting[0]!, '2024-06-03T16:00:00+08:00', 'Asia/Shanghai')])).toEqual([
+      'revisit_call advisor call 2024-06-04T16:00:00+08:00 → 2024-06-05T16:00:00+08:00',
     ]);
   });
 

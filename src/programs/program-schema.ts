@@ -60,17 +60,43 @@ const rungSchema = z.union([
   z.strictObject({ raiseLevel: z.enum(['orange', 'red']) }),
 ]);
 
+export const stopKinds = ['reply', 'booking', 'visit', 'opt_out', 'green', 'complaint_closed', 'social_resolved', 'contact_updated'] as const;
+export type StopKind = (typeof stopKinds)[number];
+/** What a step can wait for (`after`): the stop kinds that are events; `green` is an evaluation's. */
+export const stepEvents = ['reply', 'booking', 'visit', 'opt_out', 'complaint_closed', 'social_resolved', 'contact_updated'] as const satisfies readonly StopKind[];
+export type StepEvent = (typeof stepEvents)[number];
+export const ifTimePassedValues = ['next_day', 'at_once'] as const;
+export type IfTimePassed = (typeof ifTimePassedValues)[number];
+
 /** Step fields shared by tasks and messages. */
 const stepBase = {
   id,
-  /** Where the offset counts from: the trigger, or the store-local start of the last visit's day (`R` = offset days). */
+  /**
+   * Where the offset counts from: the trigger, or the store-local start of the last visit's day
+   * (`R` = offset days). A step with `after` counts from its event instead.
+   */
   anchor: z.enum(['trigger', 'last_visit']).default('trigger'),
   offset: duration,
   /**
-   * The due moves to this store-local time on the day the offset lands on, or to the next day's
-   * when that time has already passed ("same evening", recall attempts at different times of day).
+   * The due moves to this store-local time on the day the offset lands on (recall attempts at
+   * different times of day, a call in the evening). What happens when the offset lands after that
+   * time is `ifTimePassed`.
    */
   atLocalTime: localTime.optional(),
+  /**
+   * With `atLocalTime`, when the offset lands after that time of day: `next_day` (the default)
+   * waits for that time the next day; `at_once` starts when the offset lands, that same day
+   * ("that evening" for a wait reaching 60 minutes at 18:30).
+   */
+  ifTimePassed: z.enum(ifTimePassedValues).optional(),
+  /**
+   * The step waits for this event within the run and has no due time until it happens; `offset`
+   * then counts from the event (a re-visit call after the rating is resolved). Events are those of
+   * the stop conditions; a subject-bound one (`visit`, `complaint_closed`, `social_resolved`) must
+   * concern the run's visit, complaint or post when it has one. Never happened before the run
+   * stops: the step is cancelled with the run.
+   */
+  after: z.enum(stepEvents).optional(),
   /** Only when every listed fact of the trigger occurrence equals the value (a list: any of them). */
   when: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))])).optional(),
   /** Time allowed from the step's start; for a message, the response window. */
@@ -104,8 +130,6 @@ const messageStep = z.strictObject({
 
 const stepSchema = z.discriminatedUnion('kind', [taskStep, messageStep]);
 
-export const stopKinds = ['reply', 'booking', 'visit', 'opt_out', 'green', 'complaint_closed', 'social_resolved', 'contact_updated'] as const;
-export type StopKind = (typeof stopKinds)[number];
 
 const programSchema = z.strictObject({
   id,

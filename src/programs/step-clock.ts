@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { storeZone } from '../domain/store-zone.js';
 import type { Duration } from './duration.js';
-import type { WorkingHours } from './program-schema.js';
+import type { IfTimePassed, WorkingHours } from './program-schema.js';
 import { addWorkingMinutes, snapToWorking } from './working-time.js';
 
 export type Timing = 'wall_clock' | 'working_time';
@@ -29,11 +29,21 @@ export function addWall(t: DateTime, d: Duration): DateTime {
   return t.plus({ days: d.days }).plus({ minutes: d.minutes });
 }
 
-/** This local time on `t`'s day, or on the next day when it has already passed. */
-export function atLocalTime(t: DateTime, hhmm: string): DateTime {
+/**
+ * This local time on `t`'s day. When it has already passed: that time on the next day
+ * (`next_day`, the default), or `t` itself (`at_once`: the same day, as late as it is).
+ */
+export function atLocalTime(t: DateTime, hhmm: string, ifPassed: IfTimePassed = 'next_day'): DateTime {
   const set = (day: DateTime) => day.set({ hour: Number(hhmm.slice(0, 2)), minute: Number(hhmm.slice(3, 5)), second: 0, millisecond: 0 });
   const same = set(t);
-  return same >= t ? same : set(t.startOf('day').plus({ days: 1 }));
+  if (same >= t) return same;
+  return ifPassed === 'at_once' ? t : set(t.startOf('day').plus({ days: 1 }));
+}
+
+/** The moment `offset` after `base`, moved to the step's local time of day when it has one. */
+export function landing(base: DateTime, offset: Duration, at: { atLocalTime?: string | null; ifTimePassed?: IfTimePassed | null }): DateTime {
+  const t = addWall(base, offset);
+  return at.atLocalTime ? atLocalTime(t, at.atLocalTime, at.ifTimePassed ?? 'next_day') : t;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Level } from '../domain/evaluation.js';
-import type { EscalationRung, HumanRole, MessageChannel, StepRole, TaskType } from './program-schema.js';
+import type { Duration } from './duration.js';
+import type { EscalationRung, HumanRole, IfTimePassed, MessageChannel, StepEvent, StepRole, TaskType, WorkingHours } from './program-schema.js';
 import type { Timing } from './step-clock.js';
 
 /** A fact of the trigger occurrence that steps can test (`when`) and scripts can name (`{dormantType}`). */
@@ -67,3 +68,22 @@ export interface PlannedMessage extends PlannedBase {
 }
 
 export type PlannedStep = PlannedTask | PlannedMessage;
+
+/**
+ * How a step waiting for an event (`after`) is timed once the event happens, fixed when the run
+ * is planned like every other step's times: the offset from the event, the local time, the time
+ * allowed, and the working hours of a working-time program.
+ */
+export interface EventStart {
+  after: StepEvent;
+  offset: Duration;
+  atLocalTime: string | null;
+  ifTimePassed: IfTimePassed;
+  deadline: Duration | null;
+  workingHours: WorkingHours;
+}
+
+type Waiting<P extends PlannedBase> = Omit<P, 'due' | 'deadline'> & { due: null; deadline: null; start: EventStart };
+
+/** A step of the run that has no due time until its event happens within the run. */
+export type WaitingStep = Waiting<PlannedTask> | Waiting<PlannedMessage>;

@@ -1,8 +1,8 @@
 import type { Level } from '../../domain/evaluation.js';
 import { programsFor, type Happening } from '../../programs/match-trigger.js';
-import { planProgram } from '../../programs/plan-steps.js';
+import { planRun } from '../../programs/plan-steps.js';
 import type { Program, ProgramDocument } from '../../programs/program-schema.js';
-import type { Fact, PlannedStep, TriggerOccurrence } from '../../programs/types.js';
+import type { Fact, PlannedStep, TriggerOccurrence, WaitingStep } from '../../programs/types.js';
 import type { Db } from '../../store/db.js';
 import { withoutHeldOut } from '../campaigns/hold-out-of-program.js';
 import type { CustomerContext } from './customer-context.js';
@@ -69,12 +69,12 @@ async function insertRuns(db: Db, doc: ProgramDocument, runs: NewRun[], now: Dat
       runs.map((r) => JSON.stringify(r.o)), runs.map((r) => `{${r.program.stopWhen.join(',')}}`), runs.map((r) => r.scope), doc.version, now],
   );
   const byKey = new Map(runs.map((r) => [`${r.program.id}\n${r.o.customerId}\n${r.o.triggerKey}`, r]));
-  const steps: { runId: number; storeId: string; step: PlannedStep }[] = [];
+  const steps: { runId: number; storeId: string; step: PlannedStep | WaitingStep }[] = [];
   for (const row of inserted) {
     const r = byKey.get(`${row.program_id}\n${row.customer_id}\n${row.trigger_key}`)!;
-    for (const step of planProgram(r.program, doc.version, r.o, { timeZone: r.ctx.timeZone, workingHours: doc.workingHours })) {
-      steps.push({ runId: row.id, storeId: r.ctx.storeId, step });
-    }
+    const plan = planRun(r.program, doc.version, r.o, { timeZone: r.ctx.timeZone, workingHours: doc.workingHours });
+    // A step waiting for an event is stored without a due: no clock picks it up until the event sets one.
+    for (const step of [...plan.steps, ...plan.waiting]) steps.push({ runId: row.id, storeId: r.ctx.storeId, step });
   }
   if (steps.length > 0) {
     await db.query(

@@ -35,6 +35,25 @@ async function queueMessage(db: Db, ctx: CustomerContext, s: PlannedMessage, now
 }
 
 /**
+ * The steps in an order where a step comes after the one it needs when both start together:
+ * the evening call and the 60-minute alert both fall at 18:30 when the wait ends after 18:00.
+ */
+function neededFirst(steps: PlannedStep[]): PlannedStep[] {
+  const byKey = new Map(steps.map((s) => [s.key, s]));
+  const ordered: PlannedStep[] = [];
+  const placed = new Set<string>();
+  const place = (s: PlannedStep): void => {
+    if (placed.has(s.key)) return;
+    placed.add(s.key);
+    const need = s.needs === null ? undefined : byKey.get(s.needs);
+    if (need) place(need);
+    ordered.push(s);
+  };
+  steps.forEach(place);
+  return ordered;
+}
+
+/**
  * Turns due steps into work: a task opened or a message queued. Early-warning calls due
  * together (the risk and the health warning of one evaluation) become one task (§1). A step
  * that needs one never reached is skipped; a customer who is gone or asked for no contact gets
@@ -43,7 +62,7 @@ async function queueMessage(db: Db, ctx: CustomerContext, s: PlannedMessage, now
  */
 export async function startSteps(db: Db, ctx: CustomerContext, steps: PlannedStep[], now: Date): Promise<void> {
   const slot: PlannedTask[] = [];
-  for (const s of steps) {
+  for (const s of neededFirst(steps)) {
     if (s.needs !== null) {
       const [need] = await db.query<{ status: string }>('SELECT status FROM program_steps WHERE key = $1', [s.needs]);
       if (need?.status !== 'started') {

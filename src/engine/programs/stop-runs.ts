@@ -1,11 +1,12 @@
 import { applyStop, checkStop, type StopEvent } from '../../programs/check-stop.js';
 import type { StopKind } from '../../programs/program-schema.js';
-import type { PlannedStep, TriggerOccurrence } from '../../programs/types.js';
+import type { PlannedStep, TriggerOccurrence, WaitingStep } from '../../programs/types.js';
 import type { Db } from '../../store/db.js';
 import type { ActionOwner } from './record-action.js';
 import type { CustomerContext } from './customer-context.js';
 import type { RunScope } from './diff-views.js';
 import { closeTask } from './insert-task.js';
+import { releaseWaitingSteps } from './release-steps.js';
 import { dateOf, isoInZone } from './store-time.js';
 
 /** The outcome a stop gives the work it closes (the task's outcome in the log). */
@@ -42,10 +43,13 @@ async function closeStepWork(db: Db, ctx: CustomerContext, keys: string[], outco
   for (const t of tasks) if (!t.live) await closeTask(db, { id: t.id, storeId: ctx.storeId, customerId: ctx.customer.id }, outcome, at);
 }
 
-/** Ends one run: steps not yet due are cancelled, work already started is closed (programs.md stop conditions). */
+/**
+ * Ends one run: steps not yet due are cancelled, and so are steps still waiting for an event; work
+ * already started is closed (programs.md stop conditions).
+ */
 export async function stopRun(db: Db, ctx: CustomerContext, runId: number, reason: StopKind, at: Date): Promise<void> {
   await db.query("UPDATE program_runs SET status = 'stopped', stop_reason = $2, stopped_at = $3 WHERE id = $1", [runId, reason, at]);
-  const steps = await db.query<{ planned: PlannedStep }>("SELECT planned FROM program_steps WHERE run_id = $1 AND status IN ('pending', 'started')", [runId]);
+  const steps = await db.query<{ planned: PlannedStep | WaitingStep }>("SELECT planned FROM program_steps WHERE run_id = $1 AND status IN ('pending', 'started')", [runId]);
   const effect = applyStop(steps.map((s) => s.planned), { reason, at: isoInZone(at, ctx.timeZone) }, ctx.timeZone);
   await db.query("UPDATE program_steps SET status = 'cancelled', status_reason = $2 WHERE key = ANY($1::text[]) AND status = 'pending'", [effect.cancel, reason]);
   await closeStepWork(db, ctx, effect.close, OUTCOME[reason], at);
@@ -58,8 +62,14 @@ async function activeRuns(db: Db, customerId: string, where = '', params: unknow
   );
 }
 
-/** Stops every active run whose stop conditions the event meets (a reply, a booking, a visit…). */
+/**
+ * An event within the customer's runs: the steps waiting for it get their time, then every active
+ * run whose stop conditions it meets (a reply, a booking, a visit…) stops. In that order, so an
+ * event that both starts a step and stops its run (a post resolved: ask for the update) starts it;
+ * the document requires such a step to ignore stops.
+ */
 export async function stopRunsOn(db: Db, ctx: CustomerContext, event: StopEvent): Promise<void> {
+  await releaseWaitingSteps(db, ctx, event);
   for (const run of await activeRuns(db, ctx.customer.id)) {
     const stop = checkStop({ stopWhen: run.stop_when }, run.occurrence, [event], ctx.timeZone);
     if (stop) await stopRun(db, ctx, run.id, stop.reason, dateOf(stop.at, ctx.timeZone));

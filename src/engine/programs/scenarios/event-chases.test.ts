@@ -51,18 +51,51 @@ describeEachDatabase('event-triggered chases (programs.md §5)', (t) => {
     expect((await programLines(db, { ...cancellation, customerId: 'c2' })).slice(1)).toEqual(['2024-06-03T10:30:00+08:00 task_closed c2 taskId=#1 outcome=booked']);
   });
 
-  it('negative post: service manager within 2 h (then the store manager), solution within 24 h (then the store manager), the update asked at +24h', async () => {
+  it('negative post: service manager within 2 h (then the store manager), solution within 24 h (then the store manager); never solved, the update is never asked', async () => {
     const db = await t.open();
     await loadFixture(db, data(['c1']));
     await arrive(db, T, [svc.socialPost('c1', T, 'p1')]);
-    for (const now of ['2024-06-03T11:59:59', '2024-06-03T12:00:00', '2024-06-04T09:59:59', '2024-06-04T10:00:00', '2024-06-05T10:00:00']) await dueAt(db, `${now}+08:00`);
+    for (const now of ['2024-06-03T11:59:59', '2024-06-03T12:00:00', '2024-06-04T09:59:59', '2024-06-04T10:00:00', '2024-06-10T10:00:00']) await dueAt(db, `${now}+08:00`);
     expect(await programLines(db, social)).toEqual([
       `${T} task_created c1 taskId=#1 type=call role=service_manager assigneeId=sm-wang due=2024-06-03T12:00:00+08:00 program=social_negative step=manager_contact`,
       `${T} task_created c1 taskId=#2 type=checklist role=service_manager assigneeId=sm-wang due=2024-06-04T10:00:00+08:00 program=social_negative step=solution`,
       '2024-06-03T12:00:00+08:00 task_escalated c1 taskId=#1 newTaskId=#3 role=store_manager assigneeId=st-zhao due=2024-06-03T14:00:00+08:00',
-      '2024-06-04T10:00:00+08:00 task_created c1 taskId=#4 type=call role=advisor assigneeId=sa-li due=2024-06-05T10:00:00+08:00 program=social_negative step=ask_update',
-      '2024-06-04T10:00:00+08:00 task_escalated c1 taskId=#2 newTaskId=#5 role=store_manager assigneeId=st-zhao due=2024-06-05T10:00:00+08:00',
+      '2024-06-04T10:00:00+08:00 task_escalated c1 taskId=#2 newTaskId=#4 role=store_manager assigneeId=st-zhao due=2024-06-05T10:00:00+08:00',
     ]);
+  });
+
+  it('negative post solved at 16:00: the update is asked 24 h later, not a second earlier; another post solved asks nothing', async () => {
+    const db = await t.open();
+    await loadFixture(db, data(['c1']));
+    await arrive(db, T, [svc.socialPost('c1', T, 'p1')]);
+    await arrive(db, '2024-06-03T11:00:00+08:00', [svc.call('c1', '2024-06-03T11:00:00+08:00', 'sm-wang', 'reached')]);
+    await arrive(db, '2024-06-03T12:00:00+08:00', [svc.socialResolved('c1', '2024-06-03T12:00:00+08:00', 'p0')]);
+    await arrive(db, '2024-06-03T16:00:00+08:00', [svc.socialResolved('c1', '2024-06-03T16:00:00+08:00', 'p1')]);
+    await dueAt(db, '2024-06-04T15:59:59+08:00');
+    expect((await programLines(db, social)).filter((l) => l.includes('ask_update'))).toEqual([]);
+    await dueAt(db, '2024-06-04T16:00:00+08:00');
+    expect(await programLines(db, social)).toEqual([
+      `${T} task_created c1 taskId=#1 type=call role=service_manager assigneeId=sm-wang due=2024-06-03T12:00:00+08:00 program=social_negative step=manager_contact`,
+      `${T} task_created c1 taskId=#2 type=checklist role=service_manager assigneeId=sm-wang due=2024-06-04T10:00:00+08:00 program=social_negative step=solution`,
+      '2024-06-03T11:00:00+08:00 task_closed c1 taskId=#1 outcome=reached',
+      '2024-06-03T16:00:00+08:00 task_closed c1 taskId=#2 outcome=resolved',
+      '2024-06-04T16:00:00+08:00 task_created c1 taskId=#3 type=call role=advisor assigneeId=sa-li due=2024-06-05T16:00:00+08:00 program=social_negative step=ask_update',
+    ]);
+  });
+
+  it('given up before the post is solved: the waiting request is cancelled with the run, and a later resolution asks nothing', async () => {
+    const db = await t.open();
+    await loadFixture(db, data(['c1']));
+    await arrive(db, T, [svc.socialPost('c1', T, 'p1')]);
+    await arrive(db, '2024-06-03T11:00:00+08:00', [{ id: 'gu-c1', customerId: 'c1', type: 'abandoned', at: '2024-06-03T11:00:00+08:00', reason: 'refuses contact' }]);
+    const steps = () => db.query<{ step_id: string; status: string; status_reason: string | null }>(
+      "SELECT step_id, status, status_reason FROM program_steps WHERE key LIKE 'social_negative/%' AND step_id = 'ask_update'",
+    );
+    expect(await steps()).toEqual([{ step_id: 'ask_update', status: 'cancelled', status_reason: 'abandoned' }]);
+    await arrive(db, '2024-06-03T16:00:00+08:00', [svc.socialResolved('c1', '2024-06-03T16:00:00+08:00', 'p1')]);
+    await dueAt(db, '2024-06-10T10:00:00+08:00');
+    expect((await programLines(db, social)).filter((l) => l.includes('ask_update'))).toEqual([]);
+    expect(await steps()).toEqual([{ step_id: 'ask_update', status: 'cancelled', status_reason: 'abandoned' }]);
   });
 
   it('contact invalid at 20:00: at the next opening (09:00) the SA is flagged and WeChat and the app are tried; not a second earlier', async () => {
@@ -95,7 +128,7 @@ describeEachDatabase('event-triggered chases (programs.md §5)', (t) => {
     expect(steps).toEqual(['flag_update', 'try_app', 'try_wechat'].map((step_id) => ({ step_id, status: 'cancelled', status_reason: 'contact_updated' })));
   });
 
-  it('the replay: a cancellation answered at 10:45, a post resolved at 17:00 — the update is still asked the next day', async () => {
+  it('the replay: a cancellation answered at 10:45, a post resolved at 17:00 — the update is asked at 17:00 the next day', async () => {
     const actions = await replay(data(['c1', 'c2'], [
       svc.cancelled('c1', T), svc.call('c1', '2024-06-03T10:45:00+08:00', 'sa-li', 'reached'),
       svc.socialPost('c2', T, 'p2'), svc.socialResolved('c2', '2024-06-03T17:00:00+08:00', 'p2'),
@@ -110,7 +143,7 @@ describeEachDatabase('event-triggered chases (programs.md §5)', (t) => {
       '2024-06-03T12:00:00+08:00 task_escalated c2 taskId=#1 newTaskId=#3 role=store_manager assigneeId=st-zhao due=2024-06-03T14:00:00+08:00',
       '2024-06-03T17:00:00+08:00 task_closed c2 taskId=#2 outcome=resolved',
       '2024-06-03T17:00:00+08:00 task_closed c2 taskId=#3 outcome=resolved',
-      '2024-06-04T10:00:00+08:00 task_created c2 taskId=#4 type=call role=advisor assigneeId=sa-li due=2024-06-05T10:00:00+08:00 program=social_negative step=ask_update',
+      '2024-06-04T17:00:00+08:00 task_created c2 taskId=#4 type=call role=advisor assigneeId=sa-li due=2024-06-05T17:00:00+08:00 program=social_negative step=ask_update',
     ]);
   });
 });

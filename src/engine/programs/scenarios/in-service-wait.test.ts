@@ -8,7 +8,8 @@ import { svc } from '../testing/service-events.js';
 // programs.md §2. c1 is a recent customer (delivered 15 May, no warning of any kind), so every
 // line below is the waiting-time program's or the visit's own follow-up. The car is handed in
 // on Monday 3 June 2024 at 10:00 (visit w1): the SA is alerted at 11:00, 20 % off is proposed
-// at 12:00, a free visit at 13:00, and the store manager calls that evening (18:00).
+// at 12:00, a free visit at 13:00, and the store manager calls that evening (18:00, or at once
+// when the wait reaches 60 minutes after 18:00).
 const K = '2024-06-03T10:00:00+08:00';
 const at = (hhmmss: string) => `2024-06-03T${hhmmss}+08:00`;
 const data = (events: Record<string, unknown>[] = []) => writeProgramFixture([{ id: 'c1', since: '2024-05-15' }], events);
@@ -84,6 +85,46 @@ describeEachDatabase('in-service waiting time (programs.md §2)', (t) => {
     expect(await programLines(db, waiting)).toEqual([
       `${at('11:00:00')} task_created c1 taskId=#1 type=checklist role=advisor assigneeId=sa-li due=${at('11:15:00')} program=waiting_time step=wait_60`,
     ]);
+  });
+
+  it('checked in at 17:30: 60 min is reached at 18:30, past 18:00, and the store manager calls that same evening', async () => {
+    const db = await t.open();
+    await loadFixture(db, data());
+    await arrive(db, at('17:30:00'), [svc.checkin('c1', at('17:30:00'), 'w1')]);
+    expect(await dueAt(db, at('18:29:59'))).toBe(0);
+    await dueAt(db, at('18:30:00'));
+    expect(await programLines(db, waiting)).toEqual([
+      `${at('18:30:00')} task_created c1 taskId=#1 type=checklist role=advisor assigneeId=sa-li due=${at('18:45:00')} program=waiting_time step=wait_60`,
+      `${at('18:30:00')} task_created c1 taskId=#2 type=call role=store_manager assigneeId=st-zhao due=${at('21:30:00')} program=waiting_time step=evening_call`,
+    ]);
+    // Not a second call the next evening.
+    await arrive(db, at('19:00:00'), [svc.visit('c1', at('19:00:00'), 'w1')]);
+    await dueAt(db, '2024-06-04T18:00:00+08:00');
+    expect((await programLines(db, waiting)).filter((l) => l.includes('evening_call'))).toHaveLength(1);
+  });
+
+  it('checked in at 16:59: 60 min is reached at 17:59, and the store manager calls at 18:00', async () => {
+    const db = await t.open();
+    await loadFixture(db, data());
+    await arrive(db, at('16:59:00'), [svc.checkin('c1', at('16:59:00'), 'w1')]);
+    await dueAt(db, at('17:59:00'));
+    expect(await dueAt(db, at('17:59:59'))).toBe(0);
+    expect(await dueAt(db, at('18:00:00'))).toBe(1);
+    await arrive(db, at('18:10:00'), [svc.visit('c1', at('18:10:00'), 'w1')]);
+    expect(await programLines(db, waiting)).toEqual([
+      `${at('17:59:00')} task_created c1 taskId=#1 type=checklist role=advisor assigneeId=sa-li due=${at('18:14:00')} program=waiting_time step=wait_60`,
+      `${at('18:00:00')} task_created c1 taskId=#2 type=call role=store_manager assigneeId=st-zhao due=${at('21:00:00')} program=waiting_time step=evening_call`,
+      `${at('18:10:00')} task_closed c1 taskId=#1 outcome=visited`,
+    ]);
+  });
+
+  it('checked in at 17:30, handed over at exactly 18:30: the wait never reached 60 min, so no evening call either', async () => {
+    const db = await t.open();
+    await loadFixture(db, data());
+    await arrive(db, at('17:30:00'), [svc.checkin('c1', at('17:30:00'), 'w1')]);
+    await arrive(db, at('18:30:00'), [svc.visit('c1', at('18:30:00'), 'w1')]);
+    await dueAt(db, '2024-06-04T18:00:00+08:00');
+    expect(await programLines(db, waiting)).toEqual([]);
   });
 
   it('the replay: handed over at 150 min, the work of the wait closes and the visit follow-up begins', async () => {
