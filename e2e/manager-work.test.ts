@@ -5,8 +5,8 @@ import { DESKTOP, newPage, PHONE, screenshot, signIn, startHarness, type Harness
 /**
  * The configuration and team work of the web app in headless Chromium: programs previewed on a
  * customer and a refused draft, the script library saved as a new version, the scripts and offers
- * customer 360 shows without a task, the team inbox and reassigning a task — with screenshots of
- * these screens at desktop (1280 px) and phone (390 px) width.
+ * customer 360 shows without a task, the offers and budgets an admin edits, the team inbox and
+ * reassigning a task — with screenshots of these screens at desktop (1280 px) and phone (390 px) width.
  */
 let h: Harness;
 beforeAll(async () => {
@@ -183,6 +183,56 @@ describe('web app: programs, scripts, team work', () => {
     expect(await advisor.page.locator(`[data-task-id="${taskId}"]`).count()).toBe(0);
     expect(await advisor.page.getByTestId('inbox-who').count()).toBe(0);
     await advisor.context.close();
+  });
+
+  it('an admin reads the offers and budgets, is refused a bad survey link by its field, saves a good one and sees it after a reload; a manager only reads', async () => {
+    const { context, page } = await newPage(h);
+    await signIn(page, 'admin');
+    await page.goto('/settings');
+    await page.getByRole('tab', { name: '优惠与预算' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/settings/offers');
+    const offers = page.getByTestId('offers-table');
+    await offers.locator('tbody tr.ant-table-row').first().waitFor();
+    // An offer of the shipped catalogue, by its Chinese name, with its unit cost.
+    expect(await offers.locator('tbody tr.ant-table-row').filter({ hasText: '200元代金券' }).textContent()).toContain('¥200');
+    expect(await page.getByTestId('offer-defaults-table').textContent()).toContain('专属上门取送车');
+    const retention = page.getByTestId('retention-settings');
+    expect(await retention.getByTestId('retention-descriptions').textContent()).toContain('90');
+
+    const input = retention.getByTestId('survey-link-input');
+    await input.fill('survey.example.cn/no-scheme');
+    await retention.getByTestId('save-document').click();
+    await retention.getByTestId('field-errors').getByText('links.survey').waitFor();
+    expect((await h.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM retention_settings WHERE document->'links'->>'survey' LIKE '%no-scheme'`))[0]!.n).toBe(0);
+
+    const survey = 'https://survey.example.cn/r/e2e-offers';
+    await input.fill(survey);
+    await retention.getByTestId('save-document').click();
+    await expect.poll(() => retention.getByTestId('survey-link').textContent()).toBe(survey);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('retention-settings').getByTestId('survey-link').textContent()).toBe(survey);
+    expect(await page.getByTestId('retention-settings').getByTestId('changed').textContent()).toContain('admin');
+    const [stored] = await h.db.query<{ survey: string; changed_by: string }>(`SELECT document->'links'->>'survey' AS survey, changed_by FROM retention_settings`);
+    expect(stored).toEqual({ survey, changed_by: 'admin' });
+    await screenshot(page, 'settings-offers');
+    await context.close();
+
+    const phone = await newPage(h, PHONE);
+    await signIn(phone.page, 'admin');
+    await phone.page.goto('/settings/offers');
+    await phone.page.getByTestId('retention-descriptions').waitFor();
+    await screenshot(phone.page, 'settings-offers');
+    expect(await pageWidth(phone.page), 'settings offers').toBeLessThanOrEqual(PHONE.width);
+    await phone.context.close();
+
+    const manager = await newPage(h);
+    await signIn(manager.page, MANAGER);
+    await manager.page.goto('/settings/offers');
+    await manager.page.getByTestId('offers-table').locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await manager.page.getByTestId('read-only').count()).toBe(2);
+    expect(await manager.page.getByTestId('retention-settings').getByTestId('save-document').isDisabled()).toBe(true);
+    expect(await manager.page.getByTestId('survey-link-input').count()).toBe(0);
+    await manager.context.close();
   });
 
   it('takes a screenshot of the new screens at desktop and phone width', async () => {

@@ -5,8 +5,15 @@ import { DEFAULT_ORGANISATION } from './write-stores.js';
 
 /** The offer catalogue in force: the stored one, else the shipped one. */
 export async function getOfferCatalogue(db: Db): Promise<OfferCatalogue> {
-  const [row] = await db.query<{ document: unknown }>('SELECT document FROM offer_catalogues WHERE organisation_id = $1', [DEFAULT_ORGANISATION]);
-  return row ? catalogueSchema.parse(row.document) : defaultCatalogue();
+  return (await readOfferCatalogue(db)).catalogue;
+}
+
+/** The catalogue in force with who saved it and when (both null while the shipped one applies), for the settings page. */
+export async function readOfferCatalogue(db: Db): Promise<{ catalogue: OfferCatalogue; changedAt: Date | null; changedBy: string | null }> {
+  const [row] = await db.query<{ document: unknown; changed_at: Date | string; changed_by: string | null }>(
+    'SELECT document, changed_at, changed_by FROM offer_catalogues WHERE organisation_id = $1', [DEFAULT_ORGANISATION]);
+  if (!row) return { catalogue: defaultCatalogue(), changedAt: null, changedBy: null };
+  return { catalogue: catalogueSchema.parse(row.document), changedAt: new Date(row.changed_at), changedBy: row.changed_by };
 }
 
 export async function saveOfferCatalogue(db: Db, catalogue: OfferCatalogue, now: Date, by?: string): Promise<void> {

@@ -14,3 +14,5 @@ export type { PolicyPreview } from '../../src/api/preview-policy.js';
 export type { Policy } from '../../src/domain/policy/policy-schema.js';
 export type { Program, ProgramDocument, ProgramStep, ProgramTrigger } from '../../src/programs/program-schema.js';
 export type { Script, ScriptLibrary, Template } from '../../src/scripts/library-schema.js';
+export type { Offer, OfferCatalogue } from '../../src/campaigns/offer-schema.js';
+export type { RetentionSettings } from '../../src/campaigns/settings-schema.js';

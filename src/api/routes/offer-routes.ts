@@ -5,7 +5,7 @@ import { catalogueSchema } from '../../campaigns/offer-schema.js';
 import type { RequesterRole } from '../../campaigns/settings-schema.js';
 import { decideGrant } from '../../engine/campaigns/decide-grant.js';
 import { grantOffer } from '../../engine/campaigns/grant-offer.js';
-import { getOfferCatalogue, saveOfferCatalogue } from '../../store/offer-catalogue.js';
+import { readOfferCatalogue, saveOfferCatalogue } from '../../store/offer-catalogue.js';
 import { readRedemptions } from '../../store/offer-redemptions.js';
 import { getStaffMember } from '../../store/read-staff.js';
 import type { ApiDeps } from '../deps.js';
@@ -15,6 +15,11 @@ import { ANY_AUTH } from '../web-schemas.js';
 import { idParam } from './campaign-schemas.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+/** Beside the document: who replaced it and when (the document itself stays as PUT takes it); null while the shipped catalogue applies. */
+const changed = {
+  changedAt: z.string().nullable().openapi({ description: 'When the catalogue in force was saved' }),
+  changedBy: z.string().nullable().openapi({ description: 'Staff id of who saved it (null for an API token or a script such as the demo)' }),
+};
 const errors = { 400: json(ErrorBody, 'Not valid'), 403: json(ErrorBody, 'Not allowed'), 404: json(ErrorBody, 'Not found') };
 const GrantBody = z.object({
   customerId: z.string().min(1), offerId: z.string().min(1),
@@ -28,7 +33,7 @@ const GrantResult = z.object({
 
 const routes = {
   catalogue: createRoute({ method: 'get', path: '/api/v1/offers', summary: 'The offer catalogue: offers, unit costs, validity, per-level defaults by churn reason',
-    security: ANY_AUTH, responses: { 200: json(z.record(z.string(), z.unknown()), 'The catalogue') } }),
+    security: ANY_AUTH, responses: { 200: json(z.looseObject(changed), 'The catalogue, with who last replaced it and when') } }),
   replace: createRoute({ method: 'put', path: '/api/v1/offers', summary: 'Replace the offer catalogue (admins)', security: ANY_AUTH,
     request: { body: { content: { 'application/json': { schema: catalogueSchema } }, required: true } },
     responses: { 200: json(z.object({ ok: z.literal(true) }), 'Stored'), ...errors } }),
@@ -56,7 +61,10 @@ async function actor(c: Context, deps: ApiDeps, staffId: string | undefined): Pr
 
 /** Offers (issue item 2): the catalogue, grants within limits and budget, approvals, redemptions. */
 export function offerRoutes(app: OpenAPIHono, deps: ApiDeps): void {
-  app.openapi(routes.catalogue, async (c) => c.json((await getOfferCatalogue(deps.db)) as unknown as Record<string, unknown>, 200));
+  app.openapi(routes.catalogue, async (c) => {
+    const r = await readOfferCatalogue(deps.db);
+    return c.json({ ...r.catalogue, changedAt: r.changedAt?.toISOString() ?? null, changedBy: r.changedBy }, 200);
+  });
   app.openapi(routes.replace, async (c) => {
     const p = requireRole(c, ['admin'], { tokens: true });
     await saveOfferCatalogue(deps.db, c.req.valid('json'), deps.clock(), p.kind === 'staff' ? p.staff.id : undefined);

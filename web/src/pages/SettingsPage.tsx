@@ -6,13 +6,14 @@ import type { VersionedDocument } from '../server-types';
 import { useMe } from '../session';
 import { AuditTab } from '../settings/AuditTab';
 import { LibraryTab } from '../settings/LibraryTab';
+import { OffersTab } from '../settings/OffersTab';
 import { PolicyEditor } from '../settings/PolicyEditor';
 import { ProgramsTab } from '../settings/ProgramsTab';
 import { StaffTab } from '../settings/StaffTab';
 import { PageTitle } from '../Shell';
 import { useApi } from '../use-api';
 
-const TABS = ['policy', 'rules', 'programs', 'scripts', 'templates', 'staff', 'audit'] as const;
+const TABS = ['policy', 'rules', 'programs', 'scripts', 'templates', 'offers', 'staff', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -38,6 +39,7 @@ export default function SettingsPage() {
       {(tab === 'policy' || tab === 'rules') && <PolicyTab tab={tab} />}
       {tab === 'programs' && <ProgramsTab />}
       {(tab === 'scripts' || tab === 'templates') && <LibraryTab section={tab} />}
+      {tab === 'offers' && <OffersTab />}
       {tab === 'staff' && <StaffTab />}
       {tab === 'audit' && isAdmin && <AuditTab />}
     </>

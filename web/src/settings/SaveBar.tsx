@@ -8,9 +8,11 @@ import type { Draft } from './use-draft';
 /**
  * Saving a versioned document (PUT `path` with `{ document }`): a new version put in force. The
  * API refuses a bad document with each field's path (422) and a reused version (409); both show here.
+ * Documents the API takes bare (the offer catalogue, the retention settings: 400 with the paths)
+ * pass `bare`; `readOnlyNote` says who may save when that is not the program editors.
  */
-export function SaveBar<D extends { version: string }>({ path, draft, canEdit, onSaved }: {
-  path: string; draft: Draft<D>; canEdit: boolean; onSaved: () => void;
+export function SaveBar<D extends { version: string }>({ path, draft, canEdit, onSaved, bare = false, readOnlyNote }: {
+  path: string; draft: Draft<D>; canEdit: boolean; onSaved: () => void; bare?: boolean; readOnlyNote?: string;
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -21,8 +23,8 @@ export function SaveBar<D extends { version: string }>({ path, draft, canEdit, o
     setBusy(true);
     setError(null);
     try {
-      const saved = await api<{ version: string }>(path, { method: 'PUT', body: { document: draft.doc } });
-      void message.success(t('settings.savedVersion', { version: saved.version }));
+      const saved = await api<{ version?: string }>(path, { method: 'PUT', body: bare ? draft.doc : { document: draft.doc } });
+      void message.success(t('settings.savedVersion', { version: saved.version ?? draft.doc.version }));
       onSaved();
     } catch (err) {
       setError(err);
@@ -45,7 +47,7 @@ export function SaveBar<D extends { version: string }>({ path, draft, canEdit, o
         <Button type="primary" onClick={() => void save()} loading={busy} disabled={!canEdit || !draft.doc} data-testid="save-document">
           {t('settings.saveVersion')}
         </Button>
-        {!canEdit && <Typography.Text type="secondary" data-testid="read-only">{t('settings.readOnly')}</Typography.Text>}
+        {!canEdit && <Typography.Text type="secondary" data-testid="read-only">{readOnlyNote ?? t('settings.readOnly')}</Typography.Text>}
         {canEdit && draft.changed && <Typography.Text type="warning">{t('settings.draftChanged')}</Typography.Text>}
       </Space>
       {error !== null && <div style={{ marginTop: 12 }}><ApiErrorAlert error={error} /></div>}
