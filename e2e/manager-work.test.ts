@@ -63,6 +63,10 @@ describe('web app: programs, scripts, team work', () => {
     await rows.first().waitFor();
     expect(await rows.count()).toBeGreaterThan(10);
     expect(await page.getByTestId('programs-table').textContent()).toContain('橙色预警顾问回访');
+    // A step that waits for an event reads as such: the re-visit call 24 h after the complaint closes.
+    await page.locator('tr[data-row-key="low_rating"] .ant-table-row-expand-icon').click();
+    const lowRating = page.getByTestId('program-steps').filter({ hasText: 'revisit_call' });
+    expect(await lowRating.locator('tr', { hasText: 'revisit_call' }).textContent()).toContain('投诉关闭后 24 小时');
 
     const before = await countWrites();
     await page.getByTestId('preview-program-early_warning_orange').click();

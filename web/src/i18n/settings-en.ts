@@ -25,6 +25,8 @@ export const settingsEn: Record<keyof typeof settingsZhCN, string> = {
   'programs.escalation': 'When missed',
   'programs.immediately': 'at once',
   'programs.afterLastVisit': '{offset} after the last visit',
+  'programs.afterEvent': '{offset} after {event}',
+  'programs.sameDay': '(that day even if later)',
   'programs.raiseLevel': 'raise to {level}',
   'programs.count': '{n} programs, {enabled} enabled',
   'unit.days': '{n} d',

@@ -23,6 +23,8 @@ export const settingsZhCN = {
   'programs.escalation': '超时升级',
   'programs.immediately': '立即',
   'programs.afterLastVisit': '上次到店后 {offset}',
+  'programs.afterEvent': '{event}后 {offset}',
+  'programs.sameDay': '（已过则当时开始）',
   'programs.raiseLevel': '升为{level}',
   'programs.count': '共 {n} 个流程，{enabled} 个启用',
   'unit.days': '{n} 天',

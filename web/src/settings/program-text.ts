@@ -56,11 +56,17 @@ export function stepText(step: ProgramStep, t: T, lang: Lang): string {
     : `${channelName(step.channel, lang)} · ${codeLabel(t, `purpose.${step.purpose}`, step.purpose)}`;
 }
 
-/** When a step starts: its offset from the trigger (or from the last visit), at a local time if set. */
+/**
+ * When a step starts: its offset from the trigger, from the last visit or from the event it waits
+ * for, at a local time if set (that same day even when already passed, if the step says so).
+ */
 export function offsetText(step: ProgramStep, t: T): string {
   const offset = durationText(step.offset, t);
-  const from = step.anchor === 'last_visit' ? t('programs.afterLastVisit', { offset }) : offset;
-  return step.atLocalTime ? `${from} @ ${step.atLocalTime}` : from;
+  const from = step.after
+    ? t('programs.afterEvent', { offset, event: codeLabel(t, `stop.${step.after}`, step.after) })
+    : step.anchor === 'last_visit' ? t('programs.afterLastVisit', { offset }) : offset;
+  if (!step.atLocalTime) return from;
+  return step.ifTimePassed === 'at_once' ? `${from} @ ${step.atLocalTime} ${t('programs.sameDay')}` : `${from} @ ${step.atLocalTime}`;
 }
 
 export function escalationText(rungs: Rung[], t: T): string {
