@@ -17,6 +17,8 @@ export interface StopEvent {
   level?: Level;
   /** A reply's text: an opt-out word in it is an opt-out (programs.md §10). */
   text?: string;
+  /** Whether a reply opts out, read by the engine with the contact policy in force; else the shipped words decide. */
+  optOut?: boolean;
 }
 
 export interface Stop {
@@ -35,7 +37,7 @@ export function isOptOutReply(text: string, optOut = defaultContactPolicy().optO
 /** The stop kinds an event stands for; an opt-out reply is both an opt-out and a reply. */
 function kindsOf(e: StopEvent): StopKind[] {
   switch (e.type) {
-    case 'reply': return e.text !== undefined && isOptOutReply(e.text) ? ['opt_out', 'reply'] : ['reply'];
+    case 'reply': return (e.optOut ?? (e.text !== undefined && isOptOutReply(e.text))) ? ['opt_out', 'reply'] : ['reply'];
     case 'appointment_booked': return ['booking'];
     case 'visit': return ['visit'];
     case 'opt_out': return ['opt_out'];

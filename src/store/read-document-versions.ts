@@ -11,6 +11,7 @@ export interface DocumentVersion {
 const TABLES = {
   programs: { documents: 'program_documents', active: 'active_programs' },
   scripts: { documents: 'script_libraries', active: 'active_script_library' },
+  contact: { documents: 'contact_policies', active: 'active_contact_policy' },
 } as const;
 
 export type VersionedDocument = keyof typeof TABLES;

@@ -3,8 +3,8 @@ import { DEFAULT_ORGANISATION } from './write-stores.js';
 
 /** A kind of versioned document: the table of its versions and the table naming the one in force (fixed names). */
 export interface DocumentTables {
-  versions: 'program_documents' | 'script_libraries';
-  active: 'active_programs' | 'active_script_library';
+  versions: 'program_documents' | 'script_libraries' | 'contact_policies';
+  active: 'active_programs' | 'active_script_library' | 'active_contact_policy';
 }
 
 /** Thrown when a version is reused for other content: versions are immutable. */

@@ -16,3 +16,4 @@ export type { Program, ProgramDocument, ProgramStep, ProgramTrigger } from '../.
 export type { Script, ScriptLibrary, Template } from '../../src/scripts/library-schema.js';
 export type { Offer, OfferCatalogue } from '../../src/campaigns/offer-schema.js';
 export type { RetentionSettings } from '../../src/campaigns/settings-schema.js';
+export type { ContactPolicy } from '../../src/outbox/contact-policy.js';

@@ -8,14 +8,15 @@ import { getTasks } from './get-tasks.js';
 import { postProgramPreview } from './post-program-preview.js';
 import { postTaskOutcome } from './post-task-outcome.js';
 import { postTaskReassign } from './post-task-reassign.js';
+import { settingsContact } from './settings-contact.js';
 import { settingsPrograms } from './settings-programs.js';
 import { settingsScripts } from './settings-scripts.js';
 
-/** The routes of the task engine's work: the inbox, outcomes, the timeline, programs, scripts (a task's and a customer's), give-up. */
+/** The routes of the task engine's work: the inbox, outcomes, the timeline, programs, scripts (a task's and a customer's), contact rules, give-up. */
 export function registerTaskRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   for (const register of [
     getTasks, getTask, postTaskOutcome, postTaskReassign, getCustomerTimeline, getCustomerScripts,
-    settingsPrograms, postProgramPreview, settingsScripts, abandonRoutes,
+    settingsPrograms, postProgramPreview, settingsScripts, settingsContact, abandonRoutes,
   ]) {
     register(app, deps);
   }

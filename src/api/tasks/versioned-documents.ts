@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import type { Principal } from '../../auth/principal.js';
 import type { StaffRole } from '../../domain/records.js';
 import type { DocumentVersion } from '../../store/read-document-versions.js';
+import { VersionConflictError } from '../../store/versioned-documents.js';
 import { ApiError } from '../errors.js';
 
 /** Shared by the program and script-library settings routes: both are versioned documents. */
@@ -35,4 +37,19 @@ export function invalidDocument(what: string, errors: { path: string; message: s
 /** A version reused for other content: versions are immutable. */
 export function versionConflict(message: string): ApiError {
   return new ApiError('conflict', message, [{ field: 'document.version', reason: 'already used by other content' }]);
+}
+
+/** Who a saved version is recorded as: the staff member, or the API token (tokens have no person). */
+export function savedBy(p: Principal): string {
+  return p.kind === 'staff' ? p.staff.id : 'api-token';
+}
+
+/** Puts a validated document in force; a reused version with other content becomes the 409 above. */
+export async function activateOrConflict(activate: () => Promise<void>): Promise<void> {
+  try {
+    await activate();
+  } catch (err) {
+    if (err instanceof VersionConflictError) throw versionConflict(err.message);
+    throw err;
+  }
 }

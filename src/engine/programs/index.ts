@@ -30,6 +30,8 @@ export { abandonCustomer, setDoNotContact, abandonedForReview, markAbandonReview
 // Configuration and reading.
 /** The program document in force (versioned like the policy) and activating a new one. */
 export { getActivePrograms, activatePrograms } from './active-programs.js';
+/** The contact policy in force (quiet hours, cap, opt-out words, retries), versioned the same way. */
+export { getActiveContactPolicy, activateContactPolicy } from './active-contact-policy.js';
 /** The action log in §14 form, in time order. */
 export { listActions, type PrintedAction } from './list-actions.js';
 export type { ActionFields, ActionKind } from './record-action.js';

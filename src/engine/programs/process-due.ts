@@ -1,10 +1,10 @@
 import type { Lang } from '../../domain/evaluation.js';
 import type { ContactPolicy } from '../../outbox/contact-policy.js';
-import { defaultContactPolicy } from '../../outbox/default-contact-policy.js';
 import type { ProgramDocument } from '../../programs/program-schema.js';
 import type { PlannedStep } from '../../programs/types.js';
 import type { Db } from '../../store/db.js';
 import { getActiveLibrary } from '../active-library.js';
+import { getActiveContactPolicy } from './active-contact-policy.js';
 import { getActivePrograms } from './active-programs.js';
 import { logChannels, type ChannelRegistry } from './channel-registry.js';
 import { loadCustomerContext } from './customer-context.js';
@@ -17,6 +17,7 @@ export interface ProcessOptions {
   limit?: number;
   /** Default: everything through the log adapter. */
   channels?: ChannelRegistry;
+  /** Default: the policy in force (Settings); the replay passes its own. */
   contactPolicy?: ContactPolicy;
   lang?: Lang;
 }
@@ -94,7 +95,7 @@ export async function processDue(db: Db, now: Date, options: ProcessOptions = {}
   const doc = await getActivePrograms(db);
   const deps: OutboxDeps = {
     channels: options.channels ?? logChannels(),
-    contactPolicy: options.contactPolicy ?? defaultContactPolicy(),
+    contactPolicy: options.contactPolicy ?? (await getActiveContactPolicy(db)),
     library: await getActiveLibrary(db),
     lang: options.lang ?? 'zh-CN',
   };

@@ -1,9 +1,10 @@
 import { toInstant } from '../../domain/dates.js';
 import type { RetainEvent } from '../../domain/records.js';
-import { defaultContactPolicy } from '../../outbox/default-contact-policy.js';
+import type { ContactPolicy } from '../../outbox/contact-policy.js';
 import { detectOptOut } from '../../outbox/detect-opt-out.js';
 import type { ProgramDocument } from '../../programs/program-schema.js';
 import type { Db } from '../../store/db.js';
+import { getActiveContactPolicy } from './active-contact-policy.js';
 import { getActivePrograms } from './active-programs.js';
 import { GONE, loadCustomerContexts, type CustomerContext } from './customer-context.js';
 import { recordCallEvent } from './record-call-event.js';
@@ -39,19 +40,18 @@ async function hoursSinceVisit(db: Db, ctx: CustomerContext, e: RetainEvent): Pr
 }
 
 /** One event: an opt-out recorded, runs it stops ended, a call's outcome recorded, programs it triggers started. */
-async function reactToEvent(db: Db, ctx: CustomerContext, doc: ProgramDocument, e: RetainEvent, now: Date): Promise<void> {
+async function reactToEvent(db: Db, ctx: CustomerContext, doc: ProgramDocument, words: ContactPolicy['optOut'], e: RetainEvent, now: Date): Promise<void> {
   const at = new Date(toInstant(e.at, ctx.timeZone));
-  if (e.type === 'reply') {
-    const optOut = detectOptOut(e, defaultContactPolicy().optOut);
-    if (optOut.optOut) {
-      await db.query(
-        'INSERT INTO opt_outs (customer_id, channel, store_id, at, event_id, word) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (customer_id, channel) DO NOTHING',
-        [e.customerId, optOut.channel, ctx.storeId, at, e.id, optOut.word],
-      );
-    }
+  // The words of the contact policy in force decide both the recorded opt-out and the stops.
+  const optOut = e.type === 'reply' ? detectOptOut(e, words) : null;
+  if (e.type === 'reply' && optOut?.optOut) {
+    await db.query(
+      'INSERT INTO opt_outs (customer_id, channel, store_id, at, event_id, word) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (customer_id, channel) DO NOTHING',
+      [e.customerId, optOut.channel, ctx.storeId, at, e.id, optOut.word],
+    );
   }
   const subjectId = subjectOf(e);
-  await stopRunsOn(db, ctx, { type: e.type, at: e.at, ...(subjectId ? { subjectId } : {}), ...(e.type === 'reply' ? { text: e.text } : {}) });
+  await stopRunsOn(db, ctx, { type: e.type, at: e.at, ...(subjectId ? { subjectId } : {}), ...(e.type === 'reply' ? { text: e.text, optOut: optOut?.optOut ?? false } : {}) });
   if (e.type === 'call' && e.staffId && e.outcome) await recordCallEvent(db, ctx, e, at);
   if ((ctx.lifecycle !== null && GONE.has(ctx.lifecycle)) || ctx.doNotContact) return;
   const hours = e.type === 'nps' || e.type === 'satisfaction' ? await hoursSinceVisit(db, ctx, e) : undefined;
@@ -79,6 +79,7 @@ export async function reactToNewEvents(db: Db, customerIds: readonly string[], n
   );
   if (rows.length === 0) return;
   const doc = await getActivePrograms(db);
+  const words = (await getActiveContactPolicy(db)).optOut;
   const byCustomer = new Map<string, typeof rows>();
   for (const r of rows) byCustomer.set(r.customer_id, [...(byCustomer.get(r.customer_id) ?? []), r]);
   for (const [customerId, events] of byCustomer) {
@@ -91,7 +92,7 @@ export async function reactToNewEvents(db: Db, customerIds: readonly string[], n
       if (claimed.size === 0) return;
       const ctx = (await loadCustomerContexts(tx, [customerId])).get(customerId);
       if (!ctx) return;
-      for (const e of events) if (claimed.has(e.id)) await reactToEvent(tx, ctx, doc, e.record, now);
+      for (const e of events) if (claimed.has(e.id)) await reactToEvent(tx, ctx, doc, words, e.record, now);
     });
   }
 }

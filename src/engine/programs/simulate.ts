@@ -11,6 +11,7 @@ import { openDb } from '../../store/open-db.js';
 import { writeEvents } from '../../store/write-events.js';
 import { reevaluateCustomers } from '../reevaluate-customers.js';
 import { scoreCustomers } from '../score-customers.js';
+import { activateContactPolicy } from './active-contact-policy.js';
 import { activatePrograms } from './active-programs.js';
 import { logChannels } from './channel-registry.js';
 import { listActions, type PrintedAction } from './list-actions.js';
@@ -80,13 +81,15 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     const zone = input.timeZone ?? [...zones.entries()].sort(([a], [b]) => (a < b ? -1 : 1))[0]?.[1] ?? DEFAULT_TIME_ZONE;
     const window = resolveWindow(input.from, input.to, zone);
     if (input.programs) await activatePrograms(db, input.programs, window.from);
+    if (input.contactPolicy) await activateContactPolicy(db, input.contactPolicy, window.from);
     const from = window.from.getTime();
     const to = window.to.getTime();
     const history = events.filter((e) => e.at < from);
     for (let i = 0; i < history.length; i += 5000) await writeEvents(db, history.slice(i, i + 5000).map((e) => e.event));
     await markEventsSeen(db, window.from, window.from);
 
-    const options: ProcessOptions = { channels: logChannels(), ...(input.contactPolicy ? { contactPolicy: input.contactPolicy } : {}), lang: input.lang ?? 'zh-CN' };
+    // The contact policy is the store's, as in production: the outbox and the reading of replies share it.
+    const options: ProcessOptions = { channels: logChannels(), lang: input.lang ?? 'zh-CN' };
     const drain = async (now: Date) => {
       while ((await processDue(db, now, { ...options, limit: 500 })) > 0);
     };

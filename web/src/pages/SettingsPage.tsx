@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 import type { VersionedDocument } from '../server-types';
 import { useMe } from '../session';
 import { AuditTab } from '../settings/AuditTab';
+import { ContactTab } from '../settings/ContactTab';
 import { LibraryTab } from '../settings/LibraryTab';
 import { OffersTab } from '../settings/OffersTab';
 import { PolicyEditor } from '../settings/PolicyEditor';
@@ -13,7 +14,7 @@ import { StaffTab } from '../settings/StaffTab';
 import { PageTitle } from '../Shell';
 import { useApi } from '../use-api';
 
-const TABS = ['policy', 'rules', 'programs', 'scripts', 'templates', 'offers', 'staff', 'audit'] as const;
+const TABS = ['policy', 'rules', 'programs', 'scripts', 'templates', 'contact', 'offers', 'staff', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -39,6 +40,7 @@ export default function SettingsPage() {
       {(tab === 'policy' || tab === 'rules') && <PolicyTab tab={tab} />}
       {tab === 'programs' && <ProgramsTab />}
       {(tab === 'scripts' || tab === 'templates') && <LibraryTab section={tab} />}
+      {tab === 'contact' && <ContactTab />}
       {tab === 'offers' && <OffersTab />}
       {tab === 'staff' && <StaffTab />}
       {tab === 'audit' && isAdmin && <AuditTab />}

@@ -1,0 +1,27 @@
+import { parseContactPolicy, type ContactPolicy } from '../../outbox/contact-policy.js';
+import { defaultContactPolicy } from '../../outbox/default-contact-policy.js';
+import type { Db } from '../../store/db.js';
+import { activateDocument, readActiveDocument, type DocumentTables } from '../../store/versioned-documents.js';
+
+const TABLES: DocumentTables = { versions: 'contact_policies', active: 'active_contact_policy' };
+
+/** The contact policy in force (programs.md §10): the last one activated, or the shipped one. */
+export async function getActiveContactPolicy(db: Db): Promise<ContactPolicy> {
+  const row = await readActiveDocument(db, TABLES);
+  if (!row) return defaultContactPolicy();
+  // Checked again: a policy saved by an older release may no longer fit the schema.
+  const parsed = parseContactPolicy(row.document);
+  if (!parsed.ok) {
+    throw new Error(`the contact policy in force (${row.version}) is no longer valid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  }
+  return parsed.policy;
+}
+
+/**
+ * Stores a validated contact policy under its version and puts it in force (VersionConflictError
+ * for a reused version). Messages already held keep their release time; the next pass of the
+ * outbox decides them under the new rules.
+ */
+export function activateContactPolicy(db: Db, policy: ContactPolicy, now: Date, by?: string | null): Promise<void> {
+  return activateDocument(db, TABLES, 'contact policy', policy, now, by);
+}
