@@ -1,7 +1,7 @@
 import { assignee, type Assignment } from '../programs/assignee.js';
-import { planSteps } from '../programs/plan-steps.js';
+import { planRun } from '../programs/plan-steps.js';
 import type { ProgramDocument } from '../programs/program-schema.js';
-import type { Fact, PlannedStep, TriggerOccurrence } from '../programs/types.js';
+import type { Fact, PlannedStep, TriggerOccurrence, WaitingStep } from '../programs/types.js';
 import type { Db } from '../store/db.js';
 import { getOpenWarning } from '../store/read-warnings.js';
 import { loadCustomerContext } from './programs/customer-context.js';
@@ -9,7 +9,8 @@ import { latestEvaluationView, occurrenceFacts } from './programs/occurrence-fac
 import { isoInZone } from './programs/store-time.js';
 
 export interface PreviewStep {
-  step: PlannedStep;
+  /** A timed step, or one waiting for an event within the run (no due time until it happens). */
+  step: PlannedStep | WaitingStep;
   /** Who would do it: automated, a named staff member, or nobody (and why). */
   assignee: Assignment & { staffName?: string };
 }
@@ -41,11 +42,9 @@ export async function previewProgram(db: Db, doc: ProgramDocument, programId: st
     ...(program.trigger.kind === 'warning' && program.trigger.source === 'risk' && warning ? { reasons: warning.reasons } : {}),
     ...(view ? { lastVisitAt: view.lastVisitDay } : {}),
   };
-  // planSteps honours `enabled`; a preview shows the plan of a disabled program too, marked as such.
-  const planned = planSteps({ ...doc, programs: doc.programs.map((p) => (p.id === programId ? { ...p, enabled: true } : p)) }, occurrence, {
-    timeZone: ctx.timeZone,
-  });
-  const steps = planned.map((step) => {
+  // The planner honours `enabled`; a preview shows the plan of a disabled program too, marked as such.
+  const plan = planRun({ ...program, enabled: true }, doc.version, occurrence, { timeZone: ctx.timeZone, workingHours: doc.workingHours });
+  const steps = [...plan.steps, ...plan.waiting].map((step) => {
     const who = assignee(step.role, ctx.customer, ctx.staff, ctx.stores);
     const name = who.kind === 'assigned' ? ctx.staff.find((s) => s.id === who.staffId)?.name : undefined;
     return { step, assignee: name === undefined ? who : { ...who, staffName: name } };

@@ -14,8 +14,10 @@ const StepSchema = z
   .object({
     step: z.string(),
     kind: z.enum(['task', 'message']),
-    due: z.string(),
+    /** Null for a step waiting for an event: it starts `start.offset` after that event. */
+    due: z.string().nullable(),
     deadline: z.string().nullable(),
+    start: z.object({ after: z.string(), offset: z.object({ days: z.number(), minutes: z.number() }), atLocalTime: z.string().nullable() }).nullable(),
     role: z.string(),
     assignee: z.object({
       kind: z.enum(['automated', 'assigned', 'unassigned']),
@@ -72,6 +74,7 @@ const route = createRoute({
 function serialise({ step: s, assignee }: PreviewStep): z.infer<typeof StepSchema> {
   const common = {
     step: s.step, kind: s.kind, due: s.due, deadline: s.deadline, role: s.role, assignee,
+    start: 'start' in s ? { after: s.start.after, offset: s.start.offset, atLocalTime: s.start.atLocalTime } : null,
     escalation: s.escalation as Record<string, unknown>[], level: s.level,
   };
   return s.kind === 'task'

@@ -79,7 +79,11 @@ describeEachDatabase('programs and script library API', (t) => {
         assignee: { kind: 'unassigned', reason: 'no_holder', role: 'retention_specialist' } }),
     ]);
     const yellow = (await (await sm.post('/api/v1/programs/early_warning_yellow/preview', { customerId: 'c-li-1' })).json()) as typeof p;
-    expect(yellow.steps[0]).toMatchObject({ kind: 'message', channel: expect.any(String), assignee: { kind: 'automated' } });
+    expect(yellow.steps[0]).toMatchObject({ kind: 'message', channel: expect.any(String), assignee: { kind: 'automated' }, start: null });
+    // A step waiting for an event has no time yet: it says which event and how long after.
+    const social = (await (await sm.post('/api/v1/programs/social_negative/preview', { customerId: 'c-li-1' })).json()) as typeof p;
+    expect(social.steps.at(-1)).toMatchObject({ step: 'ask_update', due: null, deadline: null, start: { after: 'social_resolved', offset: { days: 0, minutes: 1440 }, atLocalTime: null } });
+    expect(social.steps.slice(0, -1).every((s) => s.due !== null && s.start === null)).toBe(true);
     expect(await counts(db)).toEqual(before);
 
     expect((await sm.post('/api/v1/programs/nope/preview', { customerId: 'c-li-1' })).status).toBe(404);

@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { api } from '../api';
 import { fmtDateTime } from '../format';
 import { codeLabel } from '../i18n/code-label';
-import { useI18n } from '../i18n';
+import { useI18n, type T } from '../i18n';
 import type { ProgramDocument, ProgramPreview as Preview } from '../server-types';
 import { ApiErrorAlert } from './ApiErrorAlert';
-import { escalationText } from './program-text';
+import { durationText, escalationText } from './program-text';
 
 type PlannedStep = Preview['steps'][number];
 
@@ -94,7 +94,7 @@ function PreviewResult({ preview }: { preview: Preview }) {
             title: t('programs.kind'), key: 'what', width: 140,
             render: (_, s) => (s.kind === 'task' ? codeLabel(t, `taskType.${s.taskType}`, s.taskType ?? '') : `${s.channel ?? ''} · ${codeLabel(t, `purpose.${s.purpose}`, s.purpose ?? '')}`),
           },
-          { title: t('preview.due'), dataIndex: 'due', width: 140, render: (v: string) => fmtDateTime(v) },
+          { title: t('preview.due'), key: 'due', width: 140, render: (_, s) => (s.start ? waitingText(s.start, t) : fmtDateTime(s.due)) },
           { title: t('programs.deadline'), dataIndex: 'deadline', width: 140, render: (v: string | null) => fmtDateTime(v) },
           { title: t('preview.assignee'), key: 'who', width: 170, render: (_, s) => <Assignee step={s} /> },
           {
@@ -115,4 +115,11 @@ function Assignee({ step }: { step: PlannedStep }) {
   if (a.kind === 'automated') return <>{t('preview.automated')}</>;
   if (a.kind === 'assigned') return <>{a.staffName ?? a.staffId} · {role}</>;
   return <Typography.Text type="warning">{role} · {t('preview.unassigned', { reason: a.reason ?? '—' })}</Typography.Text>;
+}
+
+/** A step that waits for an event within the run: when it would start once the event happens. */
+function waitingText(start: NonNullable<PlannedStep['start']>, t: T): string {
+  const offset = durationText({ days: start.offset.days, hours: Math.floor(start.offset.minutes / 60), minutes: start.offset.minutes % 60 }, t);
+  const text = t('programs.afterEvent', { offset, event: codeLabel(t, `stop.${start.after}`, start.after) });
+  return start.atLocalTime ? `${text} @ ${start.atLocalTime}` : text;
 }
