@@ -1,9 +1,9 @@
-import { Button, Input, Select, Space, Table, Typography } from 'antd';
+import { Input, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { codeLabel } from '../i18n/code-label';
 import { useI18n, type T } from '../i18n';
 import type { Script } from '../server-types';
-import { FieldTags } from './FieldTags';
+import { entryColumns } from './entry-columns';
 
 type Dimension = 'occasion' | 'reason' | 'audience' | 'stage';
 const DIMENSIONS: Dimension[] = ['occasion', 'reason', 'audience', 'stage'];
@@ -65,20 +65,10 @@ export function ScriptTable({ scripts, canEdit, onOpen }: { scripts: Script[]; c
               </div>
             ),
           },
-          {
-            title: t('library.text'), key: 'text',
-            render: (_, s) => (
-              <>
-                <Typography.Text strong>{s.title[lang]}</Typography.Text>
-                <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: '…' }} style={{ margin: 0, fontSize: 13 }}>{s.text[lang]}</Typography.Paragraph>
-              </>
-            ),
-          },
-          { title: t('library.fields'), key: 'fields', width: 160, render: (_, s) => <FieldTags texts={[s.text['zh-CN'], s.text.en, s.tip?.['zh-CN'], s.tip?.en]} /> },
-          {
-            title: '', key: 'open', width: 70, fixed: 'right',
-            render: (_, s) => <Button size="small" onClick={() => onOpen(s.id)} data-testid={`open-script-${s.id}`}>{canEdit ? t('library.edit') : t('library.view')}</Button>,
-          },
+          ...entryColumns<Script>({
+            t, lang, title: t('library.text'), heading: (e) => e.title, text: (e) => e.text,
+            fieldTexts: (e) => [e.text['zh-CN'], e.text.en, e.tip?.['zh-CN'], e.tip?.en], canEdit, onOpen, testId: 'open-script',
+          }),
         ]}
       />
     </>

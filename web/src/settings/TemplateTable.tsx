@@ -1,10 +1,10 @@
-import { Button, Select, Space, Table, Typography } from 'antd';
+import { Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { codeLabel } from '../i18n/code-label';
 import { useI18n } from '../i18n';
 import { channelName } from '../i18n/vocabulary';
 import type { Template } from '../server-types';
-import { FieldTags } from './FieldTags';
+import { entryColumns } from './entry-columns';
 
 /** Message templates per channel (SMS, WeChat, app push, email) and purpose, in the reader's language with the fields they use. */
 export function TemplateTable({ templates, canEdit, onOpen }: { templates: Template[]; canEdit: boolean; onOpen: (id: string) => void }) {
@@ -37,20 +37,10 @@ export function TemplateTable({ templates, canEdit, onOpen }: { templates: Templ
           { title: 'ID', dataIndex: 'id', width: 170, render: (id: string) => <Typography.Text style={{ fontSize: 12 }}>{id}</Typography.Text> },
           { title: t('library.channel'), dataIndex: 'channel', width: 80, render: (c: string) => channelName(c, lang) },
           { title: t('library.purpose'), dataIndex: 'purpose', width: 110, render: (p: string) => codeLabel(t, `purpose.${p}`, p) },
-          {
-            title: t('library.body'), key: 'body',
-            render: (_, m) => (
-              <>
-                {m.subject && <Typography.Text strong>{m.subject[lang]}</Typography.Text>}
-                <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: '…' }} style={{ margin: 0, fontSize: 13 }}>{m.body[lang]}</Typography.Paragraph>
-              </>
-            ),
-          },
-          { title: t('library.fields'), key: 'fields', width: 160, render: (_, m) => <FieldTags texts={[m.body['zh-CN'], m.body.en, m.subject?.['zh-CN'], m.subject?.en]} /> },
-          {
-            title: '', key: 'open', width: 70, fixed: 'right',
-            render: (_, m) => <Button size="small" onClick={() => onOpen(m.id)} data-testid={`open-template-${m.id}`}>{canEdit ? t('library.edit') : t('library.view')}</Button>,
-          },
+          ...entryColumns<Template>({
+            t, lang, title: t('library.body'), heading: (e) => e.subject, text: (e) => e.body,
+            fieldTexts: (e) => [e.body['zh-CN'], e.body.en, e.subject?.['zh-CN'], e.subject?.en], canEdit, onOpen, testId: 'open-template',
+          }),
         ]}
       />
     </>
