@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newPage, PHONE, screenshot, signIn, startHarness, type Harness } from './harness.js';
+import { newPage, PHONE, phoneScreenshot, screenshot, signIn, startHarness, type Harness } from './harness.js';
 
 /**
  * The contact rules (联系规则) in Settings, in headless Chromium: an admin reads the shipped quiet
@@ -16,7 +16,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 const quietHours = (page: Page) => page.getByTestId('contact-quiet-hours').textContent();
 
 /** Rewrites the JSON draft's quiet hours (the draft is pretty-printed by the editor). */
@@ -58,13 +57,7 @@ describe('web app: contact rules', () => {
     await screenshot(page, 'settings-contact');
     await context.close();
 
-    const phone = await newPage(h, PHONE);
-    await signIn(phone.page, 'admin');
-    await phone.page.goto('/settings/contact');
-    await phone.page.getByTestId('contact-descriptions').waitFor();
-    await screenshot(phone.page, 'settings-contact');
-    expect(await pageWidth(phone.page), 'settings contact').toBeLessThanOrEqual(PHONE.width);
-    await phone.context.close();
+    expect(await phoneScreenshot(h, 'admin', '/settings/contact', 'contact-descriptions', 'settings-contact'), 'settings contact').toBeLessThanOrEqual(PHONE.width);
   });
 
   it('a retention specialist reads the contact rules but cannot save', async () => {

@@ -96,3 +96,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const width = page.viewportSize()?.width ?? 0;
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true, animations: 'disabled' });
 }
+
+/** How wide the page lays out (more than the viewport means sideways scrolling). */
+export function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+/**
+ * Opens `path` at phone width as `user`, waits for `ready`, saves its screenshot and returns how
+ * wide it laid out, for the caller to hold to the phone's width.
+ */
+export async function phoneScreenshot(h: Harness, user: string, path: string, ready: string, name: string): Promise<number> {
+  const { context, page } = await newPage(h, PHONE);
+  await signIn(page, user);
+  await page.goto(path);
+  await page.getByTestId(ready).waitFor();
+  await screenshot(page, name);
+  const width = await pageWidth(page);
+  await context.close();
+  return width;
+}

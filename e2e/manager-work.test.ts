@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, newPage, PHONE, screenshot, signIn, startHarness, type Harness } from './harness.js';
+import { DESKTOP, newPage, pageWidth, PHONE, phoneScreenshot, screenshot, signIn, startHarness, type Harness } from './harness.js';
 
 /**
  * The configuration and team work of the web app in headless Chromium: programs previewed on a
@@ -20,7 +20,6 @@ const MANAGER = 'sh-01-sm';
 const SPECIALIST = 'sh-01-rs';
 const ADVISOR = 'sh-01-sa1';
 
-const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 const nameOf = async (staffId: string) => (await h.db.query<{ name: string }>('SELECT name FROM staff WHERE id = $1', [staffId]))[0]!.name;
 const WRITES = ['tasks', 'program_runs', 'program_steps', 'outbox_messages', 'program_documents'];
 const countWrites = () => Promise.all(WRITES.map(async (t) => (await h.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`))[0]!.n));
@@ -221,13 +220,7 @@ describe('web app: programs, scripts, team work', () => {
     await screenshot(page, 'settings-offers');
     await context.close();
 
-    const phone = await newPage(h, PHONE);
-    await signIn(phone.page, 'admin');
-    await phone.page.goto('/settings/offers');
-    await phone.page.getByTestId('retention-descriptions').waitFor();
-    await screenshot(phone.page, 'settings-offers');
-    expect(await pageWidth(phone.page), 'settings offers').toBeLessThanOrEqual(PHONE.width);
-    await phone.context.close();
+    expect(await phoneScreenshot(h, 'admin', '/settings/offers', 'retention-descriptions', 'settings-offers'), 'settings offers').toBeLessThanOrEqual(PHONE.width);
 
     const manager = await newPage(h);
     await signIn(manager.page, MANAGER);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, newPage, PHONE, screenshot, signIn, startHarness, type Harness } from './harness.js';
+import { DESKTOP, newPage, pageWidth, PHONE, screenshot, signIn, startHarness, type Harness } from './harness.js';
 
 /**
  * The web app end to end in headless Chromium: sign-in and roles, the boards on demo data,
@@ -19,8 +19,6 @@ afterAll(async () => {
 
 const ADVISOR = 'sh-01-sa1';
 
-/** How wide the page lays out (more than the viewport means sideways scrolling). */
-const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 const MANAGER = 'sh-01-sm';
 
 describe('web app', () => {
