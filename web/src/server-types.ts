@@ -3,6 +3,7 @@
  * read the same shapes the routes validate, so a renamed field breaks `tsc -p web`, not a screen.
  */
 export type { CustomerScripts } from '../../src/api/routes/get-customer-scripts.js';
+export type { RiskListItem } from '../../src/api/routes/get-risk-list.js';
 export type { TaskDetail } from '../../src/api/routes/get-task.js';
 export type { TaskList } from '../../src/api/routes/get-tasks.js';
 export type { PhoneReveal } from '../../src/api/routes/get-phone-reveals.js';

@@ -40,6 +40,7 @@ const RiskItemSchema = z
       .openapi({ description: 'From the warning level (programs.md §1) until tasks carry their own' }),
   })
   .openapi('RiskListItem');
+export type RiskListItem = z.infer<typeof RiskItemSchema>;
 
 const SortQuery = z.enum(['urgency', 'churn']).default('urgency')
   .openapi({ description: 'urgency: level, then risk and health scores; churn: predicted churn probability, highest first' });

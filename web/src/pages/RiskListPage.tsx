@@ -11,29 +11,9 @@ import { CodeLabel, HealthTag, LevelTag } from '../components/Tags';
 import { fmtDateTime, fmtProbability } from '../format';
 import { useI18n } from '../i18n';
 import { PageTitle } from '../Shell';
+import type { RiskListItem } from '../server-types';
 import { useApi } from '../use-api';
 
-export interface RiskItem {
-  customerId: string;
-  name: string;
-  phoneMasked: string | null;
-  storeName: string;
-  advisorName: string | null;
-  level: string;
-  riskScore: number;
-  healthScore: number;
-  healthTier: string | null;
-  daysSinceVisit: number | null;
-  lastSatisfaction: number | null;
-  lastNps: number | null;
-  churnProbability: number | null;
-  valueTier: string | null;
-  lifecycle: string | null;
-  signals: string[];
-  rules: string[];
-  reason: string | null;
-  requiredAction: { action: string; role: string; deadline: string } | null;
-}
 
 export function Deadline({ iso }: { iso: string | null | undefined }) {
   const { t } = useI18n();
@@ -47,8 +27,8 @@ export default function RiskListPage() {
   const { filters, page, pageSize, setPage } = useFilters();
   // Most urgent first by default; the churn column's sorter asks the server for the highest probability first.
   const [byChurn, setByChurn] = useState(false);
-  const loaded = useApi<{ items: RiskItem[]; total: number }>(`/risk-list${filterQuery(filters, { page, pageSize, sort: byChurn ? 'churn' : undefined })}`);
-  const columns: ColumnsType<RiskItem> = [
+  const loaded = useApi<{ items: RiskListItem[]; total: number }>(`/risk-list${filterQuery(filters, { page, pageSize, sort: byChurn ? 'churn' : undefined })}`);
+  const columns: ColumnsType<RiskListItem> = [
     { title: t('col.customer'), key: 'name', fixed: 'left', width: 110, render: (_, r) => <Link to={`/customers/${encodeURIComponent(r.customerId)}`}>{r.name}</Link> },
     { title: t('col.phone'), dataIndex: 'phoneMasked', width: 120 },
     { title: t('col.level'), dataIndex: 'level', width: 80, render: (l: string) => <LevelTag level={l} /> },
@@ -74,7 +54,7 @@ export default function RiskListPage() {
       <ListFilters />
       <LoadState loaded={loaded}>
         {(data) => (
-          <Table<RiskItem>
+          <Table<RiskListItem>
             data-testid="risk-table"
             rowKey="customerId"
             size="small"
