@@ -1,20 +1,14 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.js';
-import { FIXTURE_PASSWORD, loadStaffFixture } from '../../auth/testing/staff-fixture.js';
 import { defaultPolicy } from '../../domain/policy/default-policy.js';
 import { createCampaign } from '../../engine/campaigns/create-campaign.js';
 import { reevaluateCustomers } from '../../engine/reevaluate-customers.js';
 import type { Db } from '../../store/db.js';
-import { startServer, type RunningServer } from '../serve.js';
 import { seedTask } from '../testing/seed-task.js';
-import { sessionClient } from '../testing/session-client.js';
+import { staffServer } from '../testing/staff-server.js';
 import type { CustomerScripts } from './get-customer-scripts.js';
 
-let server: RunningServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const startStaffServer = staffServer();
 
 const NOW = '2024-06-30T10:00:00+08:00';
 
@@ -22,16 +16,10 @@ const NOW = '2024-06-30T10:00:00+08:00';
  * The staff fixture scored at NOW without the worker: no task is open. c-li-1 and c-li-2 (sa-li's)
  * are lost at recall level 3; c-zhao-1 is active, so no recall offer is its default.
  */
-async function start(db: Db) {
-  await loadStaffFixture(db, new Date(NOW));
-  await reevaluateCustomers(db, ['c-li-1', 'c-li-2', 'c-zhao-1'], defaultPolicy(), new Date(NOW));
-  server = await startServer({ db, policy: async () => defaultPolicy(), clock: () => new Date(NOW) }, { port: 0 });
-  const as = async (username: string) => {
-    const b = sessionClient(server!.url);
-    expect((await b.signIn(username, FIXTURE_PASSWORD)).status).toBe(200);
-    return b;
-  };
-  return { as };
+function start(db: Db) {
+  return startStaffServer(db, new Date(NOW), () => new Date(NOW), async () => {
+    await reevaluateCustomers(db, ['c-li-1', 'c-li-2', 'c-zhao-1'], defaultPolicy(), new Date(NOW));
+  });
 }
 
 /** A draft campaign and three grants for c-li-1: one in force, one expired, one refused. */

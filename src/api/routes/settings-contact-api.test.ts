@@ -1,29 +1,16 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.js';
-import { FIXTURE_PASSWORD, loadStaffFixture } from '../../auth/testing/staff-fixture.js';
-import { defaultPolicy } from '../../domain/policy/default-policy.js';
 import { getActiveContactPolicy } from '../../engine/programs/active-contact-policy.js';
 import { defaultContactPolicy } from '../../outbox/default-contact-policy.js';
 import type { Db } from '../../store/db.js';
-import { startServer, type RunningServer } from '../serve.js';
-import { sessionClient } from '../testing/session-client.js';
+import { staffServer } from '../testing/staff-server.js';
 
-let server: RunningServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const startStaffServer = staffServer();
 
 const NOW = '2024-06-30T10:00:00+08:00';
 
 async function start(db: Db) {
-  await loadStaffFixture(db, new Date(NOW));
-  server = await startServer({ db, policy: async () => defaultPolicy(), clock: () => new Date(NOW) }, { port: 0 });
-  return async (username: string) => {
-    const b = sessionClient(server!.url);
-    expect((await b.signIn(username, FIXTURE_PASSWORD)).status).toBe(200);
-    return b;
-  };
+  return (await startStaffServer(db, new Date(NOW), () => new Date(NOW))).as;
 }
 
 type ErrorBody = { error: { code: string; details: { field: string; reason: string }[] } };

@@ -1,17 +1,10 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/databases.js';
-import { FIXTURE_PASSWORD, loadStaffFixture } from '../../auth/testing/staff-fixture.js';
-import { defaultPolicy } from '../../domain/policy/default-policy.js';
 import { evaluateAt } from '../../engine/programs/testing/drive.js';
 import type { Db } from '../../store/db.js';
-import { startServer, type RunningServer } from '../serve.js';
-import { sessionClient } from '../testing/session-client.js';
+import { staffServer } from '../testing/staff-server.js';
 
-let server: RunningServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const startStaffServer = staffServer();
 
 const NOW = '2024-06-30T10:00:00+08:00';
 
@@ -20,16 +13,11 @@ const NOW = '2024-06-30T10:00:00+08:00';
  * service manager sm-sh has its red call (t2), and SMS went out.
  */
 async function start(db: Db) {
-  await loadStaffFixture(db, new Date(NOW));
-  await evaluateAt(db, NOW, ['c-li-1', 'c-li-2', 'c-zhao-1', 'c-hz-1', 'c-bj-1']);
-  const [task] = await db.query<{ id: string }>("SELECT id FROM tasks WHERE customer_id = 'c-li-1' AND program_id = 'early_warning_red'");
   const clock = { now: new Date(NOW) };
-  server = await startServer({ db, policy: async () => defaultPolicy(), clock: () => clock.now }, { port: 0 });
-  const as = async (username: string) => {
-    const b = sessionClient(server!.url);
-    expect((await b.signIn(username, FIXTURE_PASSWORD)).status).toBe(200);
-    return b;
-  };
+  const { as } = await startStaffServer(db, new Date(NOW), () => clock.now, async () => {
+    await evaluateAt(db, NOW, ['c-li-1', 'c-li-2', 'c-zhao-1', 'c-hz-1', 'c-bj-1']);
+  });
+  const [task] = await db.query<{ id: string }>("SELECT id FROM tasks WHERE customer_id = 'c-li-1' AND program_id = 'early_warning_red'");
   return { taskId: task!.id, as, clock };
 }
 
