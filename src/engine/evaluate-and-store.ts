@@ -5,6 +5,7 @@ import type { Policy } from '../domain/policy/policy-schema.js';
 import type { PredictionModels } from '../prediction/model-schemas.js';
 import type { Db } from '../store/db.js';
 import type { StoredFacts } from './load-facts.js';
+import { newestSnapshots } from './newest-snapshots.js';
 import { reactToEvaluations } from './programs/react-to-evaluations.js';
 import { saveEvaluations } from './save-evaluations.js';
 import { snapshotOf, type Snapshot } from './snapshot.js';
@@ -58,9 +59,10 @@ export async function storeSnapshots(db: Db, asOf: Day, policyVersion: string, s
   outcome.customers = snapshots.length;
   for (const s of snapshots) outcome.levels[s.level]++;
   outcome.warnings = await db.transaction(async (tx) => {
-    const counts = await syncWarnings(tx, day, policyVersion, snapshots, now);
+    const newest = await newestSnapshots(tx, day, snapshots);
+    const counts = await syncWarnings(tx, day, policyVersion, newest, now);
     await saveEvaluations(tx, day, policyVersion, snapshots, now);
-    await reactToEvaluations(tx, day, snapshots, now);
+    await reactToEvaluations(tx, day, newest, now);
     return counts;
   });
   return outcome;

@@ -19,9 +19,9 @@ interface OpenWarning {
 }
 
 /**
- * Moves each customer's warning to the evaluated level. An evaluation older than one already
- * stored for that customer (a back-fill of history) leaves the warning alone: warnings follow
- * the newest evaluation.
+ * Moves each customer's warning to the evaluated level. Warnings follow the newest evaluation:
+ * the caller leaves out evaluations older than one already stored (a back-fill of history,
+ * see newestSnapshots).
  */
 export async function syncWarnings(
   db: Db,
@@ -41,21 +41,11 @@ export async function syncWarnings(
       )
     ).map((w) => [w.customer_id, w]),
   );
-  const newer = new Set(
-    (
-      await db.query<{ customer_id: string }>(
-        'SELECT DISTINCT customer_id FROM evaluations WHERE customer_id = ANY($1::text[]) AND as_of > $2::date',
-        [ids, asOf],
-      )
-    ).map((r) => r.customer_id),
-  );
 
   const toOpen: Snapshot[] = [];
   const toUpdate: { id: number; e: Snapshot; level: Level; change: WarningChange | null }[] = [];
   for (const e of evaluated) {
-    const id = e.customerId;
-    if (newer.has(id)) continue;
-    const current = open.get(id);
+    const current = open.get(e.customerId);
     const floor = current?.floor_level;
     const level = floor && e.level !== 'green' ? maxLevel(e.level, floor) : e.level;
     const change = warningTransition(current?.level ?? null, level);

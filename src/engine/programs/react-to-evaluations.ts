@@ -41,9 +41,9 @@ interface Pending {
  * The engine's reaction to stored evaluations (called in the evaluation's transaction, right
  * after the warnings moved): compares each customer with what it saw last, records the warning
  * actions, starts and stops programs. A page costs a handful of statements whatever its size
- * (plus the stops, one customer at a time); the work due now is opened by processDue. Customers with a
- * newer evaluation stored (a back-fill) are left alone, as their warnings are. Each customer's
- * view row is locked first, so two processes evaluating the same customer react once.
+ * (plus the stops, one customer at a time); the work due now is opened by processDue. Like the
+ * warnings, it is given only each customer's newest evaluation (see newestSnapshots). Each
+ * customer's view row is locked first, so two processes evaluating the same customer react once.
  */
 export async function reactToEvaluations(db: Db, asOf: string, snapshots: readonly Snapshot[], now: Date): Promise<void> {
   if (snapshots.length === 0) return;
@@ -58,9 +58,6 @@ export async function reactToEvaluations(db: Db, asOf: string, snapshots: readon
        FROM program_views WHERE customer_id = ANY($1::text[]) ORDER BY customer_id FOR UPDATE`,
     [ids],
   )).map((r) => [r.customer_id, r]));
-  const newer = new Set((await db.query<{ customer_id: string }>(
-    'SELECT DISTINCT customer_id FROM evaluations WHERE customer_id = ANY($1::text[]) AND as_of > $2::date', [ids, asOf],
-  )).map((r) => r.customer_id));
   const warnings = new Map((await db.query<OpenWarning & { customer_id: string }>(
     'SELECT id, customer_id, level, reasons FROM warnings WHERE closed_at IS NULL AND customer_id = ANY($1::text[])', [ids],
   )).map((w) => [w.customer_id, { id: w.id, level: w.level, reasons: w.reasons }]));
@@ -68,7 +65,6 @@ export async function reactToEvaluations(db: Db, asOf: string, snapshots: readon
   const changed: { customerId: string; view: StoredView }[] = [];
   const pending = new Map<string, Pending>();
   for (const s of snapshots) {
-    if (newer.has(s.customerId)) continue;
     const prev = viewOf(views.get(s.customerId));
     const ev = evaluationView(JSON.parse(s.record) as CustomerEvaluation, asOf);
     const warning = warnings.get(s.customerId) ?? null;

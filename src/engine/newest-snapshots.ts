@@ -1,0 +1,16 @@
+import type { Db } from '../store/db.js';
+import type { Snapshot } from './snapshot.js';
+
+/**
+ * The snapshots of `asOf` that are their customer's newest evaluation: one older than an
+ * evaluation already stored (a back-fill of history) is kept as history but moves no warning
+ * and starts nothing.
+ */
+export async function newestSnapshots(db: Db, asOf: string, snapshots: readonly Snapshot[]): Promise<readonly Snapshot[]> {
+  if (snapshots.length === 0) return snapshots;
+  const newer = new Set((await db.query<{ customer_id: string }>(
+    'SELECT DISTINCT customer_id FROM evaluations WHERE customer_id = ANY($1::text[]) AND as_of > $2::date',
+    [snapshots.map((s) => s.customerId), asOf],
+  )).map((r) => r.customer_id));
+  return newer.size === 0 ? snapshots : snapshots.filter((s) => !newer.has(s.customerId));
+}
