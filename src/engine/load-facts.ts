@@ -8,6 +8,7 @@ interface CustomerRow {
   store_id: string;
   time_zone: string;
   record: Customer;
+  vehicles: Vehicle[] | null;
 }
 
 export interface StoredFacts extends CustomerFacts {
@@ -21,14 +22,12 @@ export interface StoredFacts extends CustomerFacts {
  */
 export async function loadFacts(db: Db, customerIds: string[], upTo?: Day): Promise<StoredFacts[]> {
   if (customerIds.length === 0) return [];
+  // Vehicles ride along with their owner: one round trip fewer for an event's re-evaluation.
   const customers = await db.query<CustomerRow>(
-    `SELECT c.id, c.store_id, s.time_zone, c.record
+    `SELECT c.id, c.store_id, s.time_zone, c.record,
+            (SELECT json_agg(v.record ORDER BY v.vin) FROM vehicles v WHERE v.customer_id = c.id) AS vehicles
        FROM customers c JOIN stores s ON s.id = c.store_id
       WHERE c.id = ANY($1::text[]) ORDER BY c.id`,
-    [customerIds],
-  );
-  const vehicles = await db.query<{ customer_id: string; record: Vehicle }>(
-    'SELECT customer_id, record FROM vehicles WHERE customer_id = ANY($1::text[]) ORDER BY vin',
     [customerIds],
   );
   const events = await db.query<{ customer_id: string; record: RetainEvent }>(
@@ -39,9 +38,8 @@ export async function loadFacts(db: Db, customerIds: string[], upTo?: Day): Prom
   );
   const byId = new Map<string, StoredFacts>();
   for (const c of customers) {
-    byId.set(c.id, { customer: c.record, storeId: c.store_id, timeZone: c.time_zone, vehicles: [], events: [] });
+    byId.set(c.id, { customer: c.record, storeId: c.store_id, timeZone: c.time_zone, vehicles: c.vehicles ?? [], events: [] });
   }
-  for (const v of vehicles) byId.get(v.customer_id)?.vehicles.push(v.record);
   for (const e of events) byId.get(e.customer_id)?.events.push(e.record);
   return [...byId.values()];
 }

@@ -30,7 +30,7 @@ interface Row {
   lifecycle: Lifecycle | null;
 }
 
-/** Loads the context of several customers in four round trips; unknown ids are absent. */
+/** Loads the context of several customers in two round trips; unknown ids are absent. */
 export async function loadCustomerContexts(db: Db, ids: readonly string[]): Promise<Map<string, CustomerContext>> {
   const out = new Map<string, CustomerContext>();
   if (ids.length === 0) return out;
@@ -42,19 +42,22 @@ export async function loadCustomerContexts(db: Db, ids: readonly string[]): Prom
       WHERE c.id = ANY($1::text[])`,
     [[...new Set(ids)]],
   );
-  const regions = [...new Set(rows.map((r) => r.region_id))];
-  const stores = await db.query<{ record: Store; region_id: string }>('SELECT record, region_id FROM stores WHERE region_id = ANY($1::text[]) ORDER BY id', [regions]);
-  const staff = await db.query<{ record: Staff; region_id: string }>(
-    'SELECT st.record, s.region_id FROM staff st JOIN stores s ON s.id = st.store_id WHERE s.region_id = ANY($1::text[]) ORDER BY st.id',
-    [regions],
-  );
+  // Each region's stores and staff once, however many of its customers are asked about.
+  const regions = new Map((await db.query<{ region_id: string; stores: Store[]; staff: Staff[] | null }>(
+    `SELECT r.region_id,
+            (SELECT json_agg(s.record ORDER BY s.id) FROM stores s WHERE s.region_id = r.region_id) AS stores,
+            (SELECT json_agg(st.record ORDER BY st.id) FROM staff st JOIN stores s ON s.id = st.store_id WHERE s.region_id = r.region_id) AS staff
+       FROM unnest($1::text[]) AS r(region_id)`,
+    [[...new Set(rows.map((r) => r.region_id))]],
+  )).map((r) => [r.region_id, r]));
   for (const r of rows) {
+    const region = regions.get(r.region_id)!;
     out.set(r.id, {
       customer: r.record,
       storeId: r.store_id,
       timeZone: r.time_zone,
-      stores: stores.filter((s) => s.region_id === r.region_id).map((s) => s.record),
-      staff: staff.filter((s) => s.region_id === r.region_id).map((s) => s.record),
+      stores: region.stores,
+      staff: region.staff ?? [],
       doNotContact: r.do_not_contact ?? false,
       churnReason: r.churn_reason,
       dormantType: r.dormant_type,

@@ -79,7 +79,8 @@ export async function reactToNewEvents(db: Db, customerIds: readonly string[], n
   );
   if (rows.length === 0) return;
   const doc = await getActivePrograms(db);
-  const words = (await getActiveContactPolicy(db)).optOut;
+  // Only a reply is read for opt-out words: other events need not fetch the policy.
+  const words = rows.some((r) => r.record.type === 'reply') ? (await getActiveContactPolicy(db)).optOut : { words: [] };
   const byCustomer = new Map<string, typeof rows>();
   for (const r of rows) byCustomer.set(r.customer_id, [...(byCustomer.get(r.customer_id) ?? []), r]);
   for (const [customerId, events] of byCustomer) {
