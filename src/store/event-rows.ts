@@ -58,9 +58,14 @@ export function splitEventRows(rows: EventRows): { id: string; customerId: strin
   return rows.ids.map((id, i) => ({ id, customerId: rows.customerIds[i]!, line: `${lines[i]!}\n` }));
 }
 
+/** The column values of a row line, in EVENT_COLUMNS order. */
+export function fieldsOfLine(line: string): string[] {
+  return line.slice(0, -1).split('\t').map(fromCopyField);
+}
+
 /** The record JSON of a row line. */
 export function recordOfLine(line: string): string {
-  return fromCopyField(line.slice(0, -1).split('\t')[RECORD_FIELD]!);
+  return fieldsOfLine(line)[RECORD_FIELD]!;
 }
 
 /** Formats days through a small cache: an import spans a few hundred days, formatting costs ~0.5 µs. */

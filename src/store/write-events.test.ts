@@ -17,38 +17,68 @@ async function seed(db: Db): Promise<void> {
 
 const login = (id: string, customerId: string, at: string): RetainEvent => ({ id, customerId, type: 'app_login', at });
 
-describeEachDatabase('writeEvents', (t) => {
-  it("takes the customer's store and computes day in the store's time zone", async () => {
-    const db = await t.open();
-    await seed(db);
-    const result = await writeEvents(db, [
-      login('e-1', 'c-sh', '2024-03-01T20:00:00Z'),
-      login('e-2', 'c-ny', '2024-03-01T20:00:00Z'),
-      login('e-3', 'c-ny', '2024-03-02T01:00:00Z'),
-      login('e-4', 'c-sh', '2024-03-05'), // a bare date: the store's local midnight
-    ]);
-    expect(result.outcomes.map((o) => o.status)).toEqual(['inserted', 'inserted', 'inserted', 'inserted']);
-    const rows = await db.query<{ id: string; store_id: string; day: string; at: Date }>(
-      'SELECT id, store_id, day, at FROM events ORDER BY id',
-    );
-    expect(rows.map((r) => [r.id, r.store_id, r.day])).toEqual([
-      ['e-1', 'sh', '2024-03-02'],
-      ['e-2', 'ny', '2024-03-01'],
-      ['e-3', 'ny', '2024-03-01'],
-      ['e-4', 'sh', '2024-03-05'],
-    ]);
-    expect(rows[3]!.at.toISOString()).toBe('2024-03-04T16:00:00.000Z');
-  });
+// A batch of up to 16 rows goes in by one INSERT, a longer one by COPY: both ways are run.
+const ways = [
+  { way: 'one INSERT', pad: [] as RetainEvent[] },
+  { way: 'COPY', pad: Array.from({ length: 16 }, (_, i) => login(`pad-${i}`, 'c-ny', '2024-01-01T00:00:00Z')) },
+];
 
-  it('compares a repeated id within one batch like a re-sent one', async () => {
-    const db = await t.open();
-    await seed(db);
-    const result = await writeEvents(db, [
-      login('e-1', 'c-sh', '2024-03-01T10:00:00Z'),
-      login('e-1', 'c-sh', '2024-03-01T10:00:00Z'),
-      login('e-1', 'c-sh', '2024-03-01T11:00:00Z'),
-    ]);
-    expect(result.outcomes.map((o) => o.status)).toEqual(['inserted', 'unchanged', 'rejected']);
-    expect(result.affectedCustomerIds).toEqual(['c-sh']);
-  });
+describeEachDatabase('writeEvents', (t) => {
+  for (const { way, pad } of ways) {
+    const statuses = (outcomes: { status: string }[]) => outcomes.slice(0, outcomes.length - pad.length).map((o) => o.status);
+
+    it(`takes the customer's store and computes day in the store's time zone (${way})`, async () => {
+      const db = await t.open();
+      await seed(db);
+      const result = await writeEvents(db, [
+        login('e-1', 'c-sh', '2024-03-01T20:00:00Z'),
+        login('e-2', 'c-ny', '2024-03-01T20:00:00Z'),
+        login('e-3', 'c-ny', '2024-03-02T01:00:00Z'),
+        login('e-4', 'c-sh', '2024-03-05'), // a bare date: the store's local midnight
+        ...pad,
+      ]);
+      expect(statuses(result.outcomes)).toEqual(['inserted', 'inserted', 'inserted', 'inserted']);
+      const rows = await db.query<{ id: string; store_id: string; day: string; at: Date; record: RetainEvent }>(
+        "SELECT id, store_id, day, at, record FROM events WHERE id LIKE 'e-%' ORDER BY id",
+      );
+      expect(rows.map((r) => [r.id, r.store_id, r.day])).toEqual([
+        ['e-1', 'sh', '2024-03-02'],
+        ['e-2', 'ny', '2024-03-01'],
+        ['e-3', 'ny', '2024-03-01'],
+        ['e-4', 'sh', '2024-03-05'],
+      ]);
+      expect(rows[3]!.at.toISOString()).toBe('2024-03-04T16:00:00.000Z');
+      expect(rows[3]!.record).toEqual(login('e-4', 'c-sh', '2024-03-05'));
+    });
+
+    it(`compares a repeated id within one batch like a re-sent one (${way})`, async () => {
+      const db = await t.open();
+      await seed(db);
+      const result = await writeEvents(db, [
+        login('e-1', 'c-sh', '2024-03-01T10:00:00Z'),
+        login('e-1', 'c-sh', '2024-03-01T10:00:00Z'),
+        login('e-1', 'c-sh', '2024-03-01T11:00:00Z'),
+        ...pad,
+      ]);
+      expect(statuses(result.outcomes)).toEqual(['inserted', 'unchanged', 'rejected']);
+      expect(result.affectedCustomerIds.filter((id) => id === 'c-sh')).toEqual(['c-sh']);
+    });
+
+    it(`reports stored ids as unchanged or rejected, keeps the stored record and writes the new ones (${way})`, async () => {
+      const db = await t.open();
+      await seed(db);
+      await writeEvents(db, [login('e-1', 'c-sh', '2024-03-01T10:00:00Z'), login('e-2', 'c-sh', '2024-03-01T10:00:00Z')]);
+      // Quotes, a backslash and a line break survive both ways in.
+      const odd: RetainEvent = { id: 'e-3', customerId: 'c-sh', type: 'reply', at: '2024-03-02T10:00:00Z', channel: 'sms', text: 'say "no"\\ \n 退订' } as RetainEvent;
+      const result = await writeEvents(db, [
+        login('e-1', 'c-sh', '2024-03-01T10:00:00Z'),
+        login('e-2', 'c-sh', '2024-03-01T12:00:00Z'),
+        odd,
+        ...pad,
+      ]);
+      expect(statuses(result.outcomes)).toEqual(['unchanged', 'rejected', 'inserted']);
+      const rows = await db.query<{ id: string; record: RetainEvent }>("SELECT id, record FROM events WHERE id LIKE 'e-%' ORDER BY id");
+      expect(rows.map((r) => r.record)).toEqual([login('e-1', 'c-sh', '2024-03-01T10:00:00Z'), login('e-2', 'c-sh', '2024-03-01T10:00:00Z'), odd]);
+    });
+  }
 });
