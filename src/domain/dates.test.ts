@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { addMonthsClamped, formatDay, isIsoDateOrTimestamp, localDay, parseDay, toInstant } from './dates.js';
+import { addMonthsClamped, daysInMonth, formatDay, isIsoDateOrTimestamp, localDay, parseDay, toInstant } from './dates.js';
 
 describe('calendar days', () => {
   it('round-trips dates', () => {
     expect(formatDay(parseDay('2024-02-29'))).toBe('2024-02-29');
     expect(parseDay('1970-01-02')).toBe(1);
+  });
+
+  it('counts the days of every month, leap years by the Gregorian rules', () => {
+    expect([1900, 2000, 2023, 2024, 2100].map((y) => daysInMonth(y, 2))).toEqual([28, 29, 28, 29, 28]);
+    expect(Array.from({ length: 12 }, (_, i) => daysInMonth(2023, i + 1))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+    expect(isIsoDateOrTimestamp('2000-02-29')).toBe(true);
+    expect(isIsoDateOrTimestamp('2100-02-29')).toBe(false);
+    expect(isIsoDateOrTimestamp('2024-04-31')).toBe(false);
   });
 
   it('rejects impossible dates and malformed timestamps', () => {

@@ -19,8 +19,11 @@ function validYmd(y: number, m: number, d: number): boolean {
   return d <= daysInMonth(y, m);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in `month` (1–12) of `year`, Gregorian leap years; by arithmetic, as every imported date asks. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 export function dayFromYmd(y: number, m: number, d: number): Day {

@@ -9,10 +9,15 @@ export interface FieldError {
 
 export type Validated<K extends RecordKind> = { ok: true; value: RecordOf[K] } | { ok: false; errors: FieldError[] };
 
-function knownKeys(kind: RecordKind, input: Record<string, unknown>): Set<string> {
-  if (kind !== 'events') return new Set(Object.keys(recordSchemas[kind].shape));
-  const option = eventSchema.options.find((o) => o.shape.type.value === input.type);
-  return new Set(option ? Object.keys(option.shape) : []);
+// The fields of each record kind and event type, worked out once: an import asks for every record.
+const KIND_KEYS = new Map<RecordKind, ReadonlySet<string>>();
+const EVENT_KEYS = new Map(eventSchema.options.map((o) => [o.shape.type.value as string, new Set(Object.keys(o.shape))]));
+
+function knownKeys(kind: RecordKind, input: Record<string, unknown>): ReadonlySet<string> {
+  if (kind === 'events') return EVENT_KEYS.get(input.type as string) ?? new Set();
+  let keys = KIND_KEYS.get(kind);
+  if (!keys) KIND_KEYS.set(kind, (keys = new Set(Object.keys(recordSchemas[kind].shape))));
+  return keys;
 }
 
 /**

@@ -23,6 +23,13 @@ export function unknownCustomer(customerId: string): FieldError {
   return { field: 'customerId', reason: `unknown customer "${customerId}"` };
 }
 
+/**
+ * A timestamp with its offset and at most milliseconds, which the database reads as exactly
+ * the instant toInstant gives: written as it came, saving a Date per event. Others (local wall
+ * time, a bare date, finer fractions) are written as the computed instant.
+ */
+const EXACT_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{2}:\d{2})$/;
+
 /** Collects the rows of events of known customers. */
 export class EventRowsBuilder {
   private readonly rows: EventRows = { ids: [], customerIds: [], text: '' };
@@ -35,7 +42,7 @@ export class EventRowsBuilder {
   add(e: RetainEvent, home: CustomerHome): void {
     const record = JSON.stringify(e);
     const instant = toInstant(e.at, home.timeZone);
-    const at = new Date(instant).toISOString();
+    const at = EXACT_INSTANT.test(e.at) ? e.at : new Date(instant).toISOString();
     const day = dayText(localDay(e.at, home.timeZone, instant));
     // JSON escapes every backslash, tab and line break inside a string with a backslash, so a
     // record without one holds none, and neither do the id and customer id written inside it.

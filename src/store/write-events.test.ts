@@ -35,9 +35,12 @@ describeEachDatabase('writeEvents', (t) => {
         login('e-2', 'c-ny', '2024-03-01T20:00:00Z'),
         login('e-3', 'c-ny', '2024-03-02T01:00:00Z'),
         login('e-4', 'c-sh', '2024-03-05'), // a bare date: the store's local midnight
+        login('e-5', 'c-sh', '2024-03-05T23:30:00.25+08:00'), // written as it came
+        login('e-6', 'c-ny', '2024-03-05T23:30:00.1234-05:00'), // finer than milliseconds: written as the instant
+        login('e-7', 'c-sh', '2024-03-05T23:30:00'), // store-local wall time
         ...pad,
       ]);
-      expect(statuses(result.outcomes)).toEqual(['inserted', 'inserted', 'inserted', 'inserted']);
+      expect(statuses(result.outcomes)).toEqual(Array(7).fill('inserted'));
       const rows = await db.query<{ id: string; store_id: string; day: string; at: Date; record: RetainEvent }>(
         "SELECT id, store_id, day, at, record FROM events WHERE id LIKE 'e-%' ORDER BY id",
       );
@@ -46,8 +49,13 @@ describeEachDatabase('writeEvents', (t) => {
         ['e-2', 'ny', '2024-03-01'],
         ['e-3', 'ny', '2024-03-01'],
         ['e-4', 'sh', '2024-03-05'],
+        ['e-5', 'sh', '2024-03-05'],
+        ['e-6', 'ny', '2024-03-05'],
+        ['e-7', 'sh', '2024-03-05'],
       ]);
-      expect(rows[3]!.at.toISOString()).toBe('2024-03-04T16:00:00.000Z');
+      expect(rows.slice(3).map((r) => r.at.toISOString())).toEqual([
+        '2024-03-04T16:00:00.000Z', '2024-03-05T15:30:00.250Z', '2024-03-06T04:30:00.123Z', '2024-03-05T15:30:00.000Z',
+      ]);
       expect(rows[3]!.record).toEqual(login('e-4', 'c-sh', '2024-03-05'));
     });
 
