@@ -21,6 +21,16 @@ describe('storeZone', () => {
     }
   });
 
+  it('agrees with the plain IANA zone all year round, shift days included, in zones with and without summer time', () => {
+    for (const name of ['Asia/Shanghai', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'America/Santiago']) {
+      const zone = storeZone(name);
+      const plain = IANAZone.create(name);
+      const wrong: number[] = [];
+      for (let ts = Date.UTC(2024, 0, 1); ts < Date.UTC(2025, 0, 1); ts += 37 * 60_000) if (zone.offset(ts) !== plain.offset(ts)) wrong.push(ts);
+      expect([name, wrong]).toEqual([name, []]);
+    }
+  });
+
   it('is one instance per name, equal to the IANA zone, and keeps local time across a shift in calendar arithmetic', () => {
     expect(storeZone('Asia/Shanghai')).toBe(storeZone('Asia/Shanghai'));
     expect(storeZone('Asia/Shanghai').equals(IANAZone.create('Asia/Shanghai'))).toBe(true);

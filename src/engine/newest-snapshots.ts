@@ -8,6 +8,11 @@ import type { Snapshot } from './snapshot.js';
  */
 export async function newestSnapshots(db: Db, asOf: string, snapshots: readonly Snapshot[]): Promise<readonly Snapshot[]> {
   if (snapshots.length === 0) return snapshots;
+  // Nothing stored after `asOf` (a nightly run, an event today): no customer to look up. max()
+  // reads the end of the as_of index whatever the statistics say; `WHERE as_of > $1 LIMIT 1`
+  // was planned as a scan of the whole table while the first run filled it.
+  const [{ newer: any }] = (await db.query<{ newer: boolean | null }>('SELECT max(as_of) > $1::date AS newer FROM evaluations', [asOf])) as [{ newer: boolean | null }];
+  if (!any) return snapshots;
   const newer = new Set((await db.query<{ customer_id: string }>(
     'SELECT DISTINCT customer_id FROM evaluations WHERE customer_id = ANY($1::text[]) AND as_of > $2::date',
     [snapshots.map((s) => s.customerId), asOf],

@@ -17,7 +17,7 @@ const stored = (db: Db) => db.query<{ customer_id: string; as_of: string; level:
 describeEachDatabase('saving evaluations', (t) => {
   const now = new Date('2026-06-30T02:00:00Z');
 
-  it('stores a few snapshots directly and many through staging, with the same rows', async () => {
+  it('stores a few snapshots by one INSERT and many by COPY, with the same rows', async () => {
     const db = await t.open();
     const few = [1, 2, 3].map((i) => snapshot(i));
     const many = Array.from({ length: 17 }, (_, i) => snapshot(i + 1)); // one past the direct path
@@ -32,18 +32,23 @@ describeEachDatabase('saving evaluations', (t) => {
     expect(direct[1]).toMatchObject({ as_of: '2026-06-29', level: 'red', risk_score: 60.5, health_score: 40.5, policy_version: 'v1' });
   });
 
-  it('replaces the snapshot of the same day on either path and keeps other days', async () => {
+  it('replaces the snapshot of the same day on every path, inside a transaction too, and keeps other days', async () => {
     const db = await t.open();
     for (const count of [2, 20]) {
       await db.query('DELETE FROM evaluations');
       const first = Array.from({ length: count }, (_, i) => snapshot(i + 1));
       await saveEvaluations(db, '2026-06-28', 'v1', first, now);
       await saveEvaluations(db, '2026-06-29', 'v1', first, now);
-      await saveEvaluations(db, '2026-06-29', 'v2', first.map((s) => ({ ...snapshot(Number(s.customerId.slice(1)), 'green') })), now);
+      // Inside an evaluation's transaction, which goes on after the replacing save.
+      await db.transaction(async (tx) => {
+        await saveEvaluations(tx, '2026-06-29', 'v2', first.map((s) => snapshot(Number(s.customerId.slice(1)), 'green')), now);
+        await tx.query("UPDATE evaluations SET policy_version = 'v3' WHERE customer_id = 'c02' AND as_of = '2026-06-29'");
+      });
       const rows = await stored(db);
       expect(rows).toHaveLength(2 * count);
       const c1 = rows.filter((r) => r.customer_id === 'c01');
       expect(c1.map((r) => [r.as_of, r.level, r.policy_version])).toEqual([['2026-06-28', 'red', 'v1'], ['2026-06-29', 'green', 'v2']]);
+      expect(rows.find((r) => r.customer_id === 'c02' && r.as_of === '2026-06-29')?.policy_version).toBe('v3');
     }
   });
 });
