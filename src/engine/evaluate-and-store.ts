@@ -45,7 +45,7 @@ export async function evaluateAndStore(
     const asOf = asOfFor(f);
     let list = byDay.get(asOf);
     if (!list) byDay.set(asOf, (list = []));
-    list.push(snapshotOf(f.storeId, evaluateCustomer(f, policy, asOf, { models: models.get(f.storeId) })));
+    list.push(snapshotOf(f.storeId, evaluateCustomer(f, policy, asOf, { models: models.get(f.storeId) }), formatDay(asOf)));
   }
   const outcome = emptyOutcome();
   for (const [day, snapshots] of byDay) addOutcome(outcome, await storeSnapshots(db, day, policy.version, snapshots, now));

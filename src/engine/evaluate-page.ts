@@ -1,4 +1,4 @@
-import type { Day } from '../domain/dates.js';
+import { formatDay, type Day } from '../domain/dates.js';
 import { evaluateCustomer } from '../domain/evaluate-customer.js';
 import type { Policy } from '../domain/policy/policy-schema.js';
 import type { PredictionModels } from '../prediction/model-schemas.js';
@@ -22,6 +22,7 @@ export function evaluatePage(page: PageFacts, policy: Policy, asOf: Day, models?
     byId.get(fromCopyField(text.slice(start, tab)))?.events.push(JSON.parse(fromCopyField(text.slice(tab + 1, end))));
   }
   const snapshots: Snapshot[] = [];
-  for (const f of byId.values()) snapshots.push(snapshotOf(f.storeId, evaluateCustomer(f, policy, asOf, { models: models?.get(f.storeId) })));
+  const day = formatDay(asOf);
+  for (const f of byId.values()) snapshots.push(snapshotOf(f.storeId, evaluateCustomer(f, policy, asOf, { models: models?.get(f.storeId) }), day));
   return snapshots;
 }

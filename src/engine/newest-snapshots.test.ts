@@ -1,11 +1,10 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/databases.js';
 import { newestSnapshots } from './newest-snapshots.js';
-import { saveEvaluations } from './save-evaluations.js';
-import type { Snapshot } from './snapshot.js';
+import { saveEvaluations, type StoredSnapshot } from './save-evaluations.js';
 
-const snapshot = (customerId: string): Snapshot => ({
-  customerId, storeId: 's1', level: 'green', riskScore: 10, healthScore: 90, reasons: '[]', record: '{}',
+const snapshot = (customerId: string): StoredSnapshot => ({
+  customerId, storeId: 's1', level: 'green', riskScore: 10, healthScore: 90, record: '{}',
 });
 
 describeEachDatabase('newest snapshots', (t) => {

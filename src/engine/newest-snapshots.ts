@@ -6,7 +6,7 @@ import type { Snapshot } from './snapshot.js';
  * evaluation already stored (a back-fill of history) is kept as history but moves no warning
  * and starts nothing.
  */
-export async function newestSnapshots(db: Db, asOf: string, snapshots: readonly Snapshot[]): Promise<readonly Snapshot[]> {
+export async function newestSnapshots<S extends Pick<Snapshot, 'customerId'>>(db: Db, asOf: string, snapshots: readonly S[]): Promise<readonly S[]> {
   if (snapshots.length === 0) return snapshots;
   // Nothing stored after `asOf` (a nightly run, an event today): no customer to look up. max()
   // reads the end of the as_of index whatever the statistics say; `WHERE as_of > $1 LIMIT 1`

@@ -1,12 +1,11 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/databases.js';
 import type { Db } from '../store/db.js';
-import { saveEvaluations } from './save-evaluations.js';
-import type { Snapshot } from './snapshot.js';
+import { saveEvaluations, type StoredSnapshot } from './save-evaluations.js';
 
 // A record with every character COPY text escapes, and one it does not.
-const snapshot = (i: number, level: Snapshot['level'] = 'red'): Snapshot => ({
-  customerId: `c${String(i).padStart(2, '0')}`, storeId: 's1', level, riskScore: 60 + i / 4, healthScore: 40.5, reasons: '[]',
+const snapshot = (i: number, level: StoredSnapshot['level'] = 'red'): StoredSnapshot => ({
+  customerId: `c${String(i).padStart(2, '0')}`, storeId: 's1', level, riskScore: 60 + i / 4, healthScore: 40.5,
   record: JSON.stringify({ customerId: `c${i}`, note: `tab\there\\back\nline\r王${i}` }),
 });
 

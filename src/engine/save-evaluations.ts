@@ -2,6 +2,9 @@ import { copyField } from '../store/copy-text.js';
 import type { Db } from '../store/db.js';
 import type { Snapshot } from './snapshot.js';
 
+/** What of a snapshot is stored. */
+export type StoredSnapshot = Pick<Snapshot, 'customerId' | 'storeId' | 'level' | 'riskScore' | 'healthScore' | 'record'>;
+
 const COLUMNS = ['customer_id', 'as_of', 'store_id', 'policy_version', 'level', 'risk_score', 'health_score', 'record', 'evaluated_at'] as const;
 
 const UPSERT = `ON CONFLICT (customer_id, as_of) DO UPDATE SET
@@ -20,7 +23,7 @@ const DUPLICATE_KEY = '23505';
  * this thread per customer): straight into the table when none of them is stored for the day
  * yet (a day's first run), otherwise through a temporary table and one upsert.
  */
-export async function saveEvaluations(db: Db, asOf: string, policyVersion: string, snapshots: readonly Snapshot[], now: Date): Promise<void> {
+export async function saveEvaluations(db: Db, asOf: string, policyVersion: string, snapshots: readonly StoredSnapshot[], now: Date): Promise<void> {
   if (snapshots.length === 0) return;
   if (snapshots.length <= DIRECT_UP_TO) {
     await db.query(

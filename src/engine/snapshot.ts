@@ -1,4 +1,5 @@
 import type { CustomerEvaluation, Level } from '../domain/evaluation.js';
+import { evaluationView, type EvaluationView } from './programs/evaluation-view.js';
 
 /**
  * One customer's evaluation as it is stored: the columns of a snapshot and of a warning, the
@@ -14,9 +15,12 @@ export interface Snapshot {
   reasons: string;
   /** The evaluation record, JSON. */
   record: string;
+  /** What the programs react to, taken where the evaluation ran: the store thread need not parse the record again. */
+  view: EvaluationView;
 }
 
-export function snapshotOf(storeId: string, evaluation: CustomerEvaluation): Snapshot {
+/** `asOf` is the evaluation's day, 'YYYY-MM-DD'. */
+export function snapshotOf(storeId: string, evaluation: CustomerEvaluation, asOf: string): Snapshot {
   return {
     customerId: evaluation.customerId,
     storeId,
@@ -25,5 +29,6 @@ export function snapshotOf(storeId: string, evaluation: CustomerEvaluation): Sna
     healthScore: evaluation.health.score,
     reasons: JSON.stringify(evaluation.reasons),
     record: JSON.stringify(evaluation),
+    view: evaluationView(evaluation, asOf),
   };
 }

@@ -1,11 +1,11 @@
-import type { CustomerEvaluation, Level, Lifecycle } from '../../domain/evaluation.js';
+import type { Level, Lifecycle } from '../../domain/evaluation.js';
 import type { Db } from '../../store/db.js';
 import type { Snapshot } from '../snapshot.js';
 import { getActivePrograms } from './active-programs.js';
 import { loadCustomerContexts, type CustomerContext } from './customer-context.js';
 import { setAbandoned } from './customer-outreach.js';
 import { diffViews, emptyView, sameView, type OpenWarning, type StoredView, type ViewChange } from './diff-views.js';
-import { evaluationView, type EvaluationView } from './evaluation-view.js';
+import type { EvaluationView } from './evaluation-view.js';
 import { occurrenceFacts } from './occurrence-facts.js';
 import { recordActions, type ActionOwner } from './record-action.js';
 import { startProgramsFor, type Trigger } from './start-programs.js';
@@ -66,7 +66,7 @@ export async function reactToEvaluations(db: Db, asOf: string, snapshots: readon
   const pending = new Map<string, Pending>();
   for (const s of snapshots) {
     const prev = viewOf(views.get(s.customerId));
-    const ev = evaluationView(JSON.parse(s.record) as CustomerEvaluation, asOf);
+    const ev = s.view;
     const warning = warnings.get(s.customerId) ?? null;
     const { changes, view } = diffViews(prev, ev, warning, asOf);
     if (!sameView(prev, view)) changed.push({ customerId: s.customerId, view });
