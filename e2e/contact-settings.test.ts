@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newPage, PHONE, phoneScreenshot, screenshot, signIn, startHarness, type Harness } from './harness.js';
+import { newPage, PHONE, phoneScreenshot, screenshot, signIn, useHarness } from './harness.js';
 
 /**
  * The contact rules (联系规则) in Settings, in headless Chromium: an admin reads the shipped quiet
@@ -8,13 +8,7 @@ import { newPage, PHONE, phoneScreenshot, screenshot, signIn, startHarness, type
  * in force with who saved them after a reload; a retention specialist only reads. Screenshots at
  * desktop (1280 px) and phone (390 px) width.
  */
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-}, 180_000);
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const quietHours = (page: Page) => page.getByTestId('contact-quiet-hours').textContent();
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../src/api/serve.js';
 import { loadDemoCenter } from '../src/api/testing/demo-center.js';
 import { DEMO_PASSWORD } from '../src/demo/demo-logins.js';
@@ -35,12 +36,27 @@ export interface Harness {
 }
 
 /**
+ * The harness of a test file: started before its first test, closed after its last. The object
+ * is filled in when it has started, so the tests use it as they find it.
+ */
+export function useHarness(): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(h, await startHarness());
+  }, 180_000);
+  afterAll(async () => {
+    await h.close?.();
+  });
+  return h;
+}
+
+/**
  * The whole product for a browser test: the web app built, a small demo service center (two
  * stores, 300 customers, evaluated today and at three past month ends, the program engine's due
  * work done) in an in-memory PGlite,
  * `retain serve` on a free port, and headless Chromium with a fresh profile.
  */
-export async function startHarness(): Promise<Harness> {
+async function startHarness(): Promise<Harness> {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set RETAIN_CHROMIUM`);
   execFileSync(process.execPath, [join(ROOT, 'web', 'build-if-stale.mjs')], { stdio: 'inherit' });
   const db = await openDb({});

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, newPage, pageWidth, PHONE, phoneScreenshot, screenshot, signIn, startHarness, type Harness } from './harness.js';
+import { DESKTOP, newPage, pageWidth, PHONE, phoneScreenshot, screenshot, signIn, useHarness } from './harness.js';
 
 /**
  * The configuration and team work of the web app in headless Chromium: programs previewed on a
@@ -8,13 +8,7 @@ import { DESKTOP, newPage, pageWidth, PHONE, phoneScreenshot, screenshot, signIn
  * customer 360 shows without a task, the offers and budgets an admin edits, the team inbox and
  * reassigning a task — with screenshots of these screens at desktop (1280 px) and phone (390 px) width.
  */
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-}, 180_000);
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const MANAGER = 'sh-01-sm';
 const SPECIALIST = 'sh-01-rs';

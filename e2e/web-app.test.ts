@@ -1,21 +1,15 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, newPage, pageWidth, PHONE, screenshot, signIn, startHarness, type Harness } from './harness.js';
+import { DESKTOP, newPage, pageWidth, PHONE, screenshot, signIn, useHarness } from './harness.js';
 
 /**
  * The web app end to end in headless Chromium: sign-in and roles, the boards on demo data,
  * customer 360 with the audited phone reveal, the language switch, exports, and a screenshot of
  * every screen at desktop (1280 px) and phone (390 px) width into docs/screenshots.
  */
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-}, 180_000);
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const ADVISOR = 'sh-01-sa1';
 
