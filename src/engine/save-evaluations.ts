@@ -1,5 +1,5 @@
 import { copyField } from '../store/copy-text.js';
-import type { Db } from '../store/db.js';
+import { DUPLICATE_KEY, sqlState, type Db } from '../store/db.js';
 import type { Snapshot } from './snapshot.js';
 
 /** What of a snapshot is stored. */
@@ -14,7 +14,6 @@ const UPSERT = `ON CONFLICT (customer_id, as_of) DO UPDATE SET
 
 /** Up to this many snapshots go in as array parameters: one round trip. */
 const DIRECT_UP_TO = 16;
-const DUPLICATE_KEY = '23505';
 
 /**
  * Stores one snapshot per customer per day; re-evaluating the same day replaces it. A few (an
@@ -47,7 +46,7 @@ export async function saveEvaluations(db: Db, asOf: string, policyVersion: strin
     await db.transaction((tx) => tx.copyIn('evaluations', COLUMNS, rows));
     return;
   } catch (err) {
-    if ((err as { code?: string }).code !== DUPLICATE_KEY) throw err;
+    if (sqlState(err) !== DUPLICATE_KEY) throw err;
   }
   await db.transaction(async (tx) => {
     // The staging table lives as long as the connection and empties at each commit: created

@@ -27,6 +27,11 @@ export interface Db {
   close(): Promise<void>;
 }
 
+/** SQLSTATEs callers recover from, as both adapters report them on the error's `code`. */
+export const DUPLICATE_KEY = '23505';
+export const DEADLOCK = '40P01';
+export const sqlState = (err: unknown): string | undefined => (err as { code?: string }).code;
+
 export const TYPE_DATE = 1082;
 export const TYPE_NUMERIC = 1700;
 export const TYPE_INT8 = 20;

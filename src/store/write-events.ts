@@ -1,5 +1,5 @@
 import type { RetainEvent } from '../domain/records.js';
-import type { Db } from './db.js';
+import { DEADLOCK, DUPLICATE_KEY, sqlState, type Db } from './db.js';
 import { EVENT_COLUMNS, EventRowsBuilder, fieldsOfLine, recordOfLine, splitEventRows, unknownCustomer, type EventRows } from './event-rows.js';
 import { lookupCustomerHomes } from './lookup-customers.js';
 import { sameJson } from './same-json.js';
@@ -24,10 +24,6 @@ export async function writeEvents(db: Db, events: readonly RetainEvent[]): Promi
   return { outcomes, affectedCustomerIds: written.affectedCustomerIds };
 }
 
-const DUPLICATE_KEY = '23505';
-const DEADLOCK = '40P01';
-const errorCode = (err: unknown) => (err as { code?: string }).code;
-
 /** Up to this many rows go in by one INSERT: for an API call's few events, round trips cost more than the server's time. */
 const DIRECT_UP_TO = 16;
 
@@ -42,9 +38,9 @@ const DIRECT_UP_TO = 16;
  */
 export async function appendEventRows(db: Db, rows: EventRows): Promise<WriteResult> {
   if (rows.ids.length === 0) return { outcomes: [], affectedCustomerIds: [] };
-  if (rows.ids.length <= DIRECT_UP_TO) return inUniqueRuns(splitEventRows(rows), (r) => r.id, (run) => appendRun(run, insertUnstored(db, run)));
+  if (rows.ids.length <= DIRECT_UP_TO) return inUniqueRuns(splitEventRows(rows), (r) => r.id, async (run) => outcomesOf(run, await insertUnstored(db, run)));
   if (await copyAllNew(db, rows)) return { outcomes: rows.ids.map(() => INSERTED), affectedCustomerIds: [...new Set(rows.customerIds)] };
-  return inUniqueRuns(splitEventRows(rows), (r) => r.id, (run) => appendRun(run, copyUnstored(db, run)));
+  return inUniqueRuns(splitEventRows(rows), (r) => r.id, async (run) => outcomesOf(run, await copyUnstored(db, run)));
 }
 
 async function copyAllNew(db: Db, rows: EventRows): Promise<boolean> {
@@ -56,7 +52,7 @@ async function copyAllNew(db: Db, rows: EventRows): Promise<boolean> {
       return true;
     });
   } catch (err) {
-    if (errorCode(err) === DUPLICATE_KEY || errorCode(err) === DEADLOCK) return false;
+    if (sqlState(err) === DUPLICATE_KEY || sqlState(err) === DEADLOCK) return false;
     throw err;
   }
 }
@@ -64,8 +60,7 @@ async function copyAllNew(db: Db, rows: EventRows): Promise<boolean> {
 type Row = ReturnType<typeof splitEventRows>[number];
 
 /** Outcomes of rows whose ids do not repeat, given the stored records of those that were not written. */
-async function appendRun(rows: Row[], writing: Promise<Map<string, unknown>>): Promise<WriteResult> {
-  const stored = await writing;
+function outcomesOf(rows: Row[], stored: Map<string, unknown>): WriteResult {
   const affected = new Set<string>();
   const outcomes = rows.map((r) => {
     if (!stored.has(r.id)) {
@@ -111,7 +106,7 @@ async function copyUnstored(db: Db, rows: Row[]): Promise<Map<string, unknown>> 
         return stored;
       });
     } catch (err) {
-      if ((errorCode(err) !== DUPLICATE_KEY && errorCode(err) !== DEADLOCK) || attempt >= 5) throw err;
+      if ((sqlState(err) !== DUPLICATE_KEY && sqlState(err) !== DEADLOCK) || attempt >= 5) throw err;
     }
   }
 }

@@ -1,5 +1,7 @@
 import type PgBoss from 'pg-boss';
-import type { Db } from '../../store/db.js';
+import { sqlState, type Db } from '../../store/db.js';
+
+const SYNTAX_ERROR = '42601';
 
 /**
  * The job engine's database port on top of ours, so pg-boss runs on PGlite as on the server
@@ -14,7 +16,7 @@ export function jobDb(db: Db): PgBoss.Db {
       try {
         return { rows: await db.query(text) };
       } catch (err) {
-        if ((err as { code?: string }).code !== '42601') throw err;
+        if (sqlState(err) !== SYNTAX_ERROR) throw err;
         await db.exec(text);
         return { rows: [] };
       }
