@@ -115,6 +115,30 @@ describe('working time', () => {
   });
 });
 
+describe('the same program planned again and again (times are remembered)', () => {
+  const d = docWith({ timing: 'working_time', steps: [callIn('P35D', { anchor: 'last_visit', deadline: 'P1D' }), { ...callIn('PT1H'), id: 's2' }] });
+  const o = occ({ programId: 'p', at: '2024-06-03T17:30:00+08:00', lastVisitAt: '2024-05-01T10:00:00+08:00' });
+  const times = (x: TriggerOccurrence, ctx: Parameters<typeof planSteps>[2] = SH) => planSteps(d, x, ctx).map((s) => [s.step, s.due, s.deadline]);
+
+  it('each occurrence gets its own last visit, trigger, zone and hours, in any order', () => {
+    const first = times(o);
+    expect(first).toEqual([
+      ['s1', '2024-06-05T09:00:00+08:00', '2024-06-06T09:00:00+08:00'],
+      // 18:30 is after hours: the step waits for 09:00 the next morning.
+      ['s2', '2024-06-04T09:00:00+08:00', '2024-06-04T11:00:00+08:00'],
+    ]);
+    expect(times({ ...o, lastVisitAt: '2024-05-02T10:00:00+08:00' })[0]).toEqual(['s1', '2024-06-06T09:00:00+08:00', '2024-06-07T09:00:00+08:00']);
+    // A last visit so long ago that day 35 passed before the trigger's day: the step is left out.
+    expect(times({ ...o, lastVisitAt: '2024-04-01T10:00:00+08:00' }).map(([id]) => id)).toEqual(['s2']);
+    expect(times({ ...o, lastVisitAt: undefined }).map(([id]) => id)).toEqual(['s2']);
+    expect(times({ ...o, at: '2024-06-03T10:00:00+08:00' })[1]).toEqual(['s2', '2024-06-03T11:00:00+08:00', '2024-06-03T13:00:00+08:00']);
+    expect(times(o, { timeZone: 'Europe/Berlin' })[1]).toEqual(['s2', '2024-06-03T12:30:00+02:00', '2024-06-03T14:30:00+02:00']);
+    expect(times(o, { ...SH, workingHours: { start: '08:00', end: '20:00', days: [1, 2, 3, 4, 5, 6, 7] } })[1])
+      .toEqual(['s2', '2024-06-03T18:30:00+08:00', '2024-06-04T08:30:00+08:00']);
+    expect(times(o)).toEqual(first);
+  });
+});
+
 describe('step rules', () => {
   it('when: true needs the fact; false also matches a missing fact; a list matches any', () => {
     const d = docWith({ timing: 'wall_clock', steps: [

@@ -63,9 +63,40 @@ function stepFields(step: ProgramStep, program: Program, version: string, o: Tri
     : { ...base, kind: 'message' as const, channel: step.channel, purpose: step.purpose, template: fillId(step.template, facts) };
 }
 
-function planOne(step: ProgramStep, program: Program, version: string, o: TriggerOccurrence, due: DateTime, clock: StoreClock): PlannedStep {
+/** A timed step's due and deadline, in the stored form. */
+interface StepTimes {
+  due: string;
+  deadline: string | null;
+}
+
+function timesOf(step: ProgramStep, o: TriggerOccurrence, program: Program, clock: StoreClock): StepTimes | null {
+  const due = dueOf(step, o, instantIn(o.at, clock.timeZone), program, clock);
+  if (due === null) return null;
   const deadline = step.deadline === undefined ? null : deadlineFrom(due, toDuration(step.deadline), program.timing, clock);
-  return { ...stepFields(step, program, version, o), due: formatInstant(due), deadline: deadline === null ? null : formatInstant(deadline) };
+  return { due: formatInstant(due), deadline: deadline === null ? null : formatInstant(deadline) };
+}
+
+// Timing a step is calendar arithmetic in the store's zone (luxon), and an evaluation run plans
+// the same steps from the same moment for thousands of customers: a first run spent most of its
+// planning here. The times are remembered by everything that decides them (the program and its
+// working hours by identity, the rest in the key); a program's store is emptied when it grows
+// large, so a long-running server keeps it bounded.
+const remembered = new WeakMap<Program, WeakMap<WorkingHours, Map<string, StepTimes | null>>>();
+const REMEMBERED_PER_PROGRAM = 10_000;
+
+function rememberedTimesOf(step: ProgramStep, o: TriggerOccurrence, program: Program, clock: StoreClock): StepTimes | null {
+  let byHours = remembered.get(program);
+  if (!byHours) remembered.set(program, (byHours = new WeakMap()));
+  let times = byHours.get(clock.workingHours);
+  if (!times) byHours.set(clock.workingHours, (times = new Map()));
+  const lastVisit = step.anchor !== 'last_visit' ? '' : o.lastVisitAt === undefined ? '-' : `+${o.lastVisitAt}`;
+  const key = `${step.id}\n${clock.timeZone}\n${o.at}\n${lastVisit}`;
+  const known = times.get(key);
+  if (known !== undefined || times.has(key)) return known ?? null;
+  const computed = timesOf(step, o, program, clock);
+  if (times.size >= REMEMBERED_PER_PROGRAM) times.clear();
+  times.set(key, computed);
+  return computed;
 }
 
 function planWaiting(step: ProgramStep & { after: StepEvent }, program: Program, version: string, o: TriggerOccurrence, clock: StoreClock): WaitingStep {
@@ -94,7 +125,6 @@ export function planRun(program: Program, version: string, o: TriggerOccurrence,
   const plan: RunPlan = { steps: [], waiting: [] };
   if (!program.enabled) return plan;
   const clock: StoreClock = { timeZone: ctx.timeZone, workingHours: ctx.workingHours };
-  const trigger = instantIn(o.at, ctx.timeZone);
   const facts = o.facts ?? {};
   const kept = new Set<string>();
   for (const step of program.steps) {
@@ -106,10 +136,10 @@ export function planRun(program: Program, version: string, o: TriggerOccurrence,
       plan.waiting.push(planWaiting({ ...step, after: step.after }, program, version, o, clock));
       continue;
     }
-    const due = dueOf(step, o, trigger, program, clock);
-    if (due === null) continue;
+    const times = rememberedTimesOf(step, o, program, clock);
+    if (times === null) continue;
     kept.add(step.id);
-    plan.steps.push(planOne(step, program, version, o, due, clock));
+    plan.steps.push({ ...stepFields(step, program, version, o), ...times });
   }
   return plan;
 }
