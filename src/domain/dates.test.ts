@@ -38,6 +38,29 @@ describe('calendar days', () => {
     expect(new Date(toInstant('2024-07-01', 'Europe/Berlin')).toISOString()).toBe('2024-06-30T22:00:00.000Z');
   });
 
+  it('reads every timestamp form with an offset as Date.parse does', () => {
+    const offsets = ['+08:00', '-03:30', '+05:45', '+00:00', '-00:00', '+14:00', '-12:00', 'Z', '+0800', '-0330'];
+    for (let i = 0; i < 400; i++) {
+      // Instants across four years, leap day and year ends included, each written every way.
+      const iso = new Date(Date.UTC(2023, 0, 1) + i * 3_943_217_123).toISOString();
+      for (const offset of offsets) {
+        for (const s of [`${iso.slice(0, 19)}${offset}`, `${iso.slice(0, 16)}${offset}`, `${iso.slice(0, 23)}${offset}`, `${iso.slice(0, 23)}4567${offset}`]) {
+          const normalised = /[+-]\d{4}$/.test(s) ? `${s.slice(0, -2)}:${s.slice(-2)}` : s;
+          expect(toInstant(s, 'Europe/Berlin'), s).toBe(Date.parse(normalised));
+        }
+      }
+    }
+  });
+
+  it('takes a timestamp that only looks like the common form the long way', () => {
+    expect(toInstant('2024-03-01T23:30:00.5+08:00', 'UTC')).toBe(Date.parse('2024-03-01T15:30:00.500Z'));
+    expect(() => localDay('2024-03-01 23:30:00+08:00', 'UTC')).toThrow(/not a date/); // 25 characters, a space for the T
+    expect(() => toInstant('2024-03-01T23:30:00x08:00', 'UTC')).toThrow(/not a date/);
+    expect(() => toInstant('2024-03-0xT23:30:00+08:00', 'UTC')).toThrow(/not a date/);
+    for (const s of ['0099-03-01T00:00:00+00:00', '0099-03-01T00:00:00.000Z', '0099-03-01T00:00+0000']) expect(new Date(toInstant(s, 'UTC')).getUTCFullYear(), s).toBe(99);
+    expect(formatDay(parseDay('0099-03-01'))).toBe('0099-03-01');
+  });
+
   it('clamps month arithmetic to the end of the month', () => {
     expect(formatDay(addMonthsClamped(parseDay('2023-08-31'), 6))).toBe('2024-02-29');
     expect(formatDay(addMonthsClamped(parseDay('2022-08-31'), 6))).toBe('2023-02-28');
