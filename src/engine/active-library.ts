@@ -10,14 +10,14 @@ const TABLES: DocumentTables = { versions: 'script_libraries', active: 'active_s
 
 /** The script library in force: the last one activated, or the shipped library. */
 export async function getActiveLibrary(db: Db): Promise<ScriptLibrary> {
-  const row = await readActiveDocument(db, TABLES);
-  if (!row) return defaultLibrary();
-  // Checked again: a library saved by an older release may no longer fit the schema.
-  const parsed = parseLibrary(row.document);
-  if (!parsed.ok) {
-    throw new Error(`the script library in force (${row.version}) is no longer valid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-  }
-  return parsed.library;
+  const library = await readActiveDocument(db, TABLES, (document, version) => {
+    const parsed = parseLibrary(document);
+    if (!parsed.ok) {
+      throw new Error(`the script library in force (${version}) is no longer valid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+    }
+    return parsed.library;
+  });
+  return library ?? defaultLibrary();
 }
 
 /** Stores a validated library under its version and puts it in force (VersionConflictError for a reused version). */

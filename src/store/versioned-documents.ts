@@ -1,22 +1,41 @@
+import { deepFreeze } from '../domain/deep-freeze.js';
 import type { Db } from './db.js';
 import { DEFAULT_ORGANISATION } from './write-stores.js';
 
 /** A kind of versioned document: the table of its versions and the table naming the one in force (fixed names). */
 export interface DocumentTables {
-  versions: 'program_documents' | 'script_libraries' | 'contact_policies';
-  active: 'active_programs' | 'active_script_library' | 'active_contact_policy';
+  versions: 'policies' | 'program_documents' | 'script_libraries' | 'contact_policies';
+  active: 'active_policy' | 'active_programs' | 'active_script_library' | 'active_contact_policy';
 }
 
 /** Thrown when a version is reused for other content: versions are immutable. */
 export class VersionConflictError extends Error {}
 
-/** The document in force (as stored, for the caller to validate again), or null before any activation. */
-export async function readActiveDocument(db: Db, t: DocumentTables): Promise<{ version: string; document: unknown } | null> {
-  const [row] = await db.query<{ version: string; document: unknown }>(
-    `SELECT d.version, d.document FROM ${t.active} a JOIN ${t.versions} d ON d.version = a.version WHERE a.organisation_id = $1`,
+const checkedDocuments = new Map<string, unknown>();
+const REMEMBERED_DOCUMENTS = 32;
+
+/**
+ * The document in force, or null before any activation, as `check` returns it: stored
+ * documents are checked again, as one saved by an older release may no longer fit (`check`
+ * throws). The engine asks at every event and every evaluation page, and the check cost more
+ * than the query, so what it returned is kept, frozen (every caller shares it), under the
+ * server's digest of the stored content: a read is one short query, and other content (another
+ * activation, another database) is checked afresh.
+ */
+export async function readActiveDocument<T>(db: Db, t: DocumentTables, check: (document: unknown, version: string) => T): Promise<T | null> {
+  const [head] = await db.query<{ version: string; digest: string }>(
+    `SELECT d.version, md5(d.document::text) AS digest FROM ${t.active} a JOIN ${t.versions} d ON d.version = a.version WHERE a.organisation_id = $1`,
     [DEFAULT_ORGANISATION],
   );
-  return row ?? null;
+  if (!head) return null;
+  const key = `${t.versions}\n${head.version}\n${head.digest}`;
+  if (checkedDocuments.has(key)) return checkedDocuments.get(key) as T;
+  // A version's content never changes, so this is the content digested above.
+  const [row] = await db.query<{ document: unknown }>(`SELECT document FROM ${t.versions} WHERE version = $1`, [head.version]);
+  const value = deepFreeze(check(row!.document, head.version));
+  if (checkedDocuments.size >= REMEMBERED_DOCUMENTS) checkedDocuments.delete(checkedDocuments.keys().next().value!);
+  checkedDocuments.set(key, value);
+  return value;
 }
 
 /**

@@ -7,14 +7,14 @@ const TABLES: DocumentTables = { versions: 'contact_policies', active: 'active_c
 
 /** The contact policy in force (programs.md §10): the last one activated, or the shipped one. */
 export async function getActiveContactPolicy(db: Db): Promise<ContactPolicy> {
-  const row = await readActiveDocument(db, TABLES);
-  if (!row) return defaultContactPolicy();
-  // Checked again: a policy saved by an older release may no longer fit the schema.
-  const parsed = parseContactPolicy(row.document);
-  if (!parsed.ok) {
-    throw new Error(`the contact policy in force (${row.version}) is no longer valid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-  }
-  return parsed.policy;
+  const policy = await readActiveDocument(db, TABLES, (document, version) => {
+    const parsed = parseContactPolicy(document);
+    if (!parsed.ok) {
+      throw new Error(`the contact policy in force (${version}) is no longer valid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+    }
+    return parsed.policy;
+  });
+  return policy ?? defaultContactPolicy();
 }
 
 /**

@@ -8,14 +8,14 @@ const TABLES: DocumentTables = { versions: 'program_documents', active: 'active_
 
 /** The program document in force: the last one activated, or the shipped presets. */
 export async function getActivePrograms(db: Db): Promise<ProgramDocument> {
-  const row = await readActiveDocument(db, TABLES);
-  if (!row) return defaultPrograms();
-  // Checked again: a document saved by an older release may no longer fit the schema.
-  const parsed = parsePrograms(row.document);
-  if (!parsed.ok) {
-    throw new Error(`the programs in force (${row.version}) are no longer valid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-  }
-  return parsed.document;
+  const doc = await readActiveDocument(db, TABLES, (document, version) => {
+    const parsed = parsePrograms(document);
+    if (!parsed.ok) {
+      throw new Error(`the programs in force (${version}) are no longer valid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+    }
+    return parsed.document;
+  });
+  return doc ?? defaultPrograms();
 }
 
 /**
