@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { startServer } from '../src/api/serve.js';
 import { formatDay, parseDay } from '../src/domain/dates.js';
 import { defaultPolicy } from '../src/domain/policy/default-policy.js';
+import { getActivePolicy } from '../src/engine/active-policy.js';
 import { scoreCustomers } from '../src/engine/score-customers.js';
 import { importPath } from '../src/ingest/import-path.js';
 import { createApiToken } from '../src/store/api-tokens.js';
@@ -55,7 +56,8 @@ try {
   // Event → warning, end to end over HTTP: POST an NPS of 4, the response comes after re-evaluation.
   const now = new Date(`${asOf}T10:00:00+08:00`);
   const token = await createApiToken(db, 'bench', now);
-  const server = await startServer({ db, policy: async () => policy, clock: () => now }, { port: 0 });
+  // The policy as `retain serve` reads it: the one in force, at every request.
+  const server = await startServer({ db, policy: () => getActivePolicy(db), clock: () => now }, { port: 0 });
   const ids = (await db.query<{ id: string }>('SELECT id FROM customers ORDER BY md5(id) LIMIT 300')).map((r) => r.id);
   const latencies: number[] = [];
   for (const [i, id] of ids.entries()) {
