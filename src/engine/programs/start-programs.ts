@@ -58,11 +58,13 @@ export async function startProgram(db: Db, ctx: CustomerContext, doc: ProgramDoc
 async function insertRuns(db: Db, doc: ProgramDocument, runs: NewRun[], now: Date): Promise<number[]> {
   if (runs.length === 0) return [];
   // Rows go as one JSON document: arrays of JSON strings cost the driver an escape of every
-  // quote, and the server an unescape, for what it parses as JSON anyway.
+  // quote, and the server an unescape, for what it parses as JSON anyway. As jsonb, the server
+  // parses it once: json_to_recordset parsed each record's nested document again (half the
+  // statement's time for a page's steps).
   const inserted = await db.query<{ id: number; program_id: string; customer_id: string; trigger_key: string }>(
     `INSERT INTO program_runs (store_id, customer_id, program_id, program_version, trigger_key, occurrence, stop_when, scope, started_at, status)
      SELECT u.store_id, u.customer_id, u.program_id, $2, u.trigger_key, u.occurrence, u.stop_when, u.scope, $3, 'active'
-       FROM ROWS FROM (json_to_recordset($1::json)
+       FROM ROWS FROM (jsonb_to_recordset($1::jsonb)
             AS (store_id text, customer_id text, program_id text, trigger_key text, occurrence jsonb, stop_when text[], scope text))
             WITH ORDINALITY AS u(store_id, customer_id, program_id, trigger_key, occurrence, stop_when, scope, n)
       ORDER BY u.n
@@ -85,7 +87,7 @@ async function insertRuns(db: Db, doc: ProgramDocument, runs: NewRun[], now: Dat
     await db.query(
       `INSERT INTO program_steps (key, run_id, store_id, customer_id, step_id, kind, planned, due, status)
        SELECT u.key, u.run_id, u.store_id, u.customer_id, u.step_id, u.kind, u.planned, u.due, 'pending'
-         FROM json_to_recordset($1::json)
+         FROM jsonb_to_recordset($1::jsonb)
               AS u(key text, run_id bigint, store_id text, customer_id text, step_id text, kind text, planned jsonb, due timestamptz)
        ON CONFLICT (key) DO NOTHING`,
       [JSON.stringify(steps.map((s) => ({
