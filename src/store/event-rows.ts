@@ -1,4 +1,4 @@
-import { formatDay, localDay, toInstant, type Day } from '../domain/dates.js';
+import { formatDay, localDay, toInstant } from '../domain/dates.js';
 import type { FieldError } from '../domain/validate-record.js';
 import type { RetainEvent } from '../domain/records.js';
 import { copyField, fromCopyField } from './copy-text.js';
@@ -43,7 +43,7 @@ export class EventRowsBuilder {
     const record = JSON.stringify(e);
     const instant = toInstant(e.at, home.timeZone);
     const at = EXACT_INSTANT.test(e.at) ? e.at : new Date(instant).toISOString();
-    const day = dayText(localDay(e.at, home.timeZone, instant));
+    const day = formatDay(localDay(e.at, home.timeZone, instant));
     // JSON escapes every backslash, tab and line break inside a string with a backslash, so a
     // record without one holds none, and neither do the id and customer id written inside it.
     const plain = !record.includes('\\');
@@ -75,13 +75,3 @@ export function recordOfLine(line: string): string {
   return fieldsOfLine(line)[RECORD_FIELD]!;
 }
 
-/** Formats days through a small cache: an import spans a few hundred days, formatting costs ~0.5 µs. */
-const dayTexts = new Map<Day, string>();
-function dayText(day: Day): string {
-  let text = dayTexts.get(day);
-  if (text === undefined) {
-    if (dayTexts.size > 10_000) dayTexts.clear();
-    dayTexts.set(day, (text = formatDay(day)));
-  }
-  return text;
-}
