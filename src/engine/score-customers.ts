@@ -39,8 +39,8 @@ export async function scoreCustomers(db: Db, options: ScoreOptions): Promise<Sto
   const models = options.models ?? (await loadPredictionModels(db, options.storeId));
   // This thread needs a core of its own: it stores each page, moves the warnings and lets the
   // programs react, and with PGlite it runs the database too. With a server, a worker on every
-  // core (2 here) ran 100k customers no faster than one worker (19.6 s against 19.1 s) and 20k
-  // customers 12 % slower, for more CPU time and one more page in flight.
+  // core (2 here) ran 100k customers no faster than one worker (21.0–21.3 s against 20.6–22.2 s)
+  // and 20k customers 11 % slower, for 15 % more CPU time and one more page in flight.
   const threads = options.workers ?? Math.max(1, availableParallelism() - 1);
   let workers: EvaluationWorkers | undefined;
   const evaluating: Promise<Snapshot[]>[] = [];
