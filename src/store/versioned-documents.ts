@@ -20,7 +20,8 @@ const REMEMBERED_DOCUMENTS = 32;
  * throws). The engine asks at every event and every evaluation page, and the check cost more
  * than the query, so what it returned is kept, frozen (every caller shares it), under the
  * server's digest of the stored content: a read is one short query, and other content (another
- * activation, another database) is checked afresh.
+ * activation, another database) is checked afresh. Each kind of document has one check, so the
+ * kind and the content make the key.
  */
 export async function readActiveDocument<T>(db: Db, t: DocumentTables, check: (document: unknown, version: string) => T): Promise<T | null> {
   const [head] = await db.query<{ version: string; digest: string }>(
