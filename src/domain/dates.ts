@@ -121,11 +121,14 @@ function twoDigits(s: string, i: number): number {
  * position: the regex alone cost more than the rest of a customer's dates. NaN for any other form.
  */
 function fixedFormInstant(s: string): number {
-  if (s.length !== 25 || s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':' || s[22] !== ':') return NaN;
-  const sign = s[19] === '+' ? -1 : s[19] === '-' ? 1 : 0;
-  if (sign === 0) return NaN;
+  if (!hasFixedForm(s)) return NaN;
+  const sign = s[19] === '+' ? -1 : 1;
   const wall = utc(twoDigits(s, 0) * 100 + twoDigits(s, 2), twoDigits(s, 5) - 1, twoDigits(s, 8), twoDigits(s, 11), twoDigits(s, 14), twoDigits(s, 17));
   return wall + sign * (twoDigits(s, 20) * 60 + twoDigits(s, 23)) * 60_000;
+}
+
+function hasFixedForm(s: string): boolean {
+  return s.length === 25 && s[4] === '-' && s[7] === '-' && s[10] === 'T' && s[13] === ':' && s[16] === ':' && s[22] === ':' && (s[19] === '+' || s[19] === '-');
 }
 
 /** Store-local wall time → instant: subtract the offset in force (checked twice to land right across a shift). */
@@ -137,8 +140,10 @@ function wallToInstant(wall: number, zone: string): number {
 /** The store-local calendar date of an ISO date or timestamp. */
 export function localDay(s: string, zone: string, instant?: number): Day {
   if (s.length === 10) return parseDay(s);
+  // The caller's instant of a timestamp with an offset saves reading it again.
+  if (instant !== undefined && hasFixedForm(s)) return localDayOfInstant(instant, zone);
   const fixed = fixedFormInstant(s);
-  if (!Number.isNaN(fixed)) return localDayOfInstant(instant ?? fixed, zone);
+  if (!Number.isNaN(fixed)) return localDayOfInstant(fixed, zone);
   const m = TIMESTAMP_RE.exec(s);
   if (m && m[8] === undefined) return dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
   return localDayOfInstant(instant ?? (m ? instantOf(m, zone) : toInstant(s, zone)), zone);

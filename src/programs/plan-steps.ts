@@ -69,8 +69,8 @@ interface StepTimes {
   deadline: string | null;
 }
 
-function timesOf(step: ProgramStep, o: TriggerOccurrence, program: Program, clock: StoreClock): StepTimes | null {
-  const due = dueOf(step, o, instantIn(o.at, clock.timeZone), program, clock);
+function timesOf(step: ProgramStep, o: TriggerOccurrence, trigger: DateTime, program: Program, clock: StoreClock): StepTimes | null {
+  const due = dueOf(step, o, trigger, program, clock);
   if (due === null) return null;
   const deadline = step.deadline === undefined ? null : deadlineFrom(due, toDuration(step.deadline), program.timing, clock);
   return { due: formatInstant(due), deadline: deadline === null ? null : formatInstant(deadline) };
@@ -84,7 +84,7 @@ function timesOf(step: ProgramStep, o: TriggerOccurrence, program: Program, cloc
 const remembered = new WeakMap<Program, WeakMap<WorkingHours, Map<string, StepTimes | null>>>();
 const REMEMBERED_PER_PROGRAM = 10_000;
 
-function rememberedTimesOf(step: ProgramStep, o: TriggerOccurrence, program: Program, clock: StoreClock): StepTimes | null {
+function rememberedTimesOf(step: ProgramStep, o: TriggerOccurrence, trigger: () => DateTime, program: Program, clock: StoreClock): StepTimes | null {
   let byHours = remembered.get(program);
   if (!byHours) remembered.set(program, (byHours = new WeakMap()));
   let times = byHours.get(clock.workingHours);
@@ -93,7 +93,7 @@ function rememberedTimesOf(step: ProgramStep, o: TriggerOccurrence, program: Pro
   const key = `${step.id}\n${clock.timeZone}\n${o.at}\n${lastVisit}`;
   const known = times.get(key);
   if (known !== undefined || times.has(key)) return known ?? null;
-  const computed = timesOf(step, o, program, clock);
+  const computed = timesOf(step, o, trigger(), program, clock);
   if (times.size >= REMEMBERED_PER_PROGRAM) times.clear();
   times.set(key, computed);
   return computed;
@@ -125,6 +125,9 @@ export function planRun(program: Program, version: string, o: TriggerOccurrence,
   const plan: RunPlan = { steps: [], waiting: [] };
   if (!program.enabled) return plan;
   const clock: StoreClock = { timeZone: ctx.timeZone, workingHours: ctx.workingHours };
+  // Read once per run, and only when a step's times are not remembered.
+  let triggerAt: DateTime | undefined;
+  const trigger = () => (triggerAt ??= instantIn(o.at, ctx.timeZone));
   const facts = o.facts ?? {};
   const kept = new Set<string>();
   for (const step of program.steps) {
@@ -136,7 +139,7 @@ export function planRun(program: Program, version: string, o: TriggerOccurrence,
       plan.waiting.push(planWaiting({ ...step, after: step.after }, program, version, o, clock));
       continue;
     }
-    const times = rememberedTimesOf(step, o, program, clock);
+    const times = rememberedTimesOf(step, o, trigger, program, clock);
     if (times === null) continue;
     kept.add(step.id);
     plan.steps.push({ ...stepFields(step, program, version, o), ...times });
