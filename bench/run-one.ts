@@ -75,8 +75,7 @@ try {
     [ids],
   );
   console.error(`event → warning: ${open!.n} of ${ids.length} customers have a red warning after their NPS of 4`);
-  // The next night: a full run again, on rows PostgreSQL has read once (the first read after a
-  // bulk load also sets each row's hint bits) and with most warnings and programs in place.
+  // The next night: a full run again, with most warnings and programs already in place.
   const nextDay = parseDay(asOf) + 1;
   t = process.hrtime.bigint();
   const nightly = await scoreCustomers(db, { asOf: nextDay, now: new Date(`${formatDay(nextDay)}T02:00:00+08:00`), policy });
