@@ -59,6 +59,16 @@ describeEachDatabase('writeEvents', (t) => {
       expect(rows[3]!.record).toEqual(login('e-4', 'c-sh', '2024-03-05'));
     });
 
+    it(`stores a new batch's text beyond ASCII, tabs and backslashes as it came (${way})`, async () => {
+      const db = await t.open();
+      await seed(db);
+      const reply = { id: 'e-1', customerId: 'c-sh', type: 'reply', at: '2024-03-02T10:00:00Z', channel: 'wechat', text: '好的，周六\t上午 🚗 C:\\车' } as RetainEvent;
+      const result = await writeEvents(db, [reply, ...pad]);
+      expect(statuses(result.outcomes)).toEqual(['inserted']);
+      const rows = await db.query<{ record: RetainEvent }>("SELECT record FROM events WHERE id = 'e-1'");
+      expect(rows.map((r) => r.record)).toEqual([reply]);
+    });
+
     it(`compares a repeated id within one batch like a re-sent one (${way})`, async () => {
       const db = await t.open();
       await seed(db);
