@@ -5,7 +5,7 @@ import type { DocumentVersion } from '../../store/read-document-versions.js';
 import { VersionConflictError } from '../../store/versioned-documents.js';
 import { ApiError } from '../errors.js';
 
-/** Shared by the program and script-library settings routes: both are versioned documents. */
+/** Shared by the settings routes of versioned documents (document-settings-routes.ts) and the program preview. */
 
 /** Who may change organisation-wide configuration (besides API tokens): admins and managers, not advisors or specialists. */
 export const EDITOR_ROLES: readonly StaffRole[] = ['admin', 'general_manager', 'store_manager', 'service_manager'];
