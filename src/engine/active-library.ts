@@ -2,7 +2,7 @@ import { defaultLibrary } from '../scripts/default-library.js';
 import type { ScriptLibrary } from '../scripts/library-schema.js';
 import { parseLibrary } from '../scripts/parse-library.js';
 import type { Db } from '../store/db.js';
-import { activateDocument, readActiveDocument, type DocumentTables } from '../store/versioned-documents.js';
+import { activateDocument, noLongerValid, readActiveDocument, type DocumentTables } from '../store/versioned-documents.js';
 
 export { VersionConflictError } from '../store/versioned-documents.js';
 
@@ -12,9 +12,7 @@ const TABLES: DocumentTables = { versions: 'script_libraries', active: 'active_s
 export async function getActiveLibrary(db: Db): Promise<ScriptLibrary> {
   const library = await readActiveDocument(db, TABLES, (document, version) => {
     const parsed = parseLibrary(document);
-    if (!parsed.ok) {
-      throw new Error(`the script library in force (${version}) is no longer valid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-    }
+    if (!parsed.ok) throw noLongerValid(`the script library in force (${version}) is`, parsed.errors);
     return parsed.library;
   });
   return library ?? defaultLibrary();

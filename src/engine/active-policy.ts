@@ -2,7 +2,7 @@ import { defaultPolicy } from '../domain/policy/default-policy.js';
 import { parsePolicy } from '../domain/policy/parse-policy.js';
 import type { Policy } from '../domain/policy/policy-schema.js';
 import type { Db } from '../store/db.js';
-import { activateDocument, readActiveDocument, type DocumentTables } from '../store/versioned-documents.js';
+import { activateDocument, noLongerValid, readActiveDocument, type DocumentTables } from '../store/versioned-documents.js';
 
 const TABLES: DocumentTables = { versions: 'policies', active: 'active_policy' };
 
@@ -10,9 +10,7 @@ const TABLES: DocumentTables = { versions: 'policies', active: 'active_policy' }
 export async function getActivePolicy(db: Db): Promise<Policy> {
   const policy = await readActiveDocument(db, TABLES, (document, version) => {
     const parsed = parsePolicy(document);
-    if (!parsed.ok) {
-      throw new Error(`the policy in force (${version}) is no longer valid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-    }
+    if (!parsed.ok) throw noLongerValid(`the policy in force (${version}) is`, parsed.errors);
     return parsed.policy;
   });
   return policy ?? defaultPolicy();

@@ -39,6 +39,11 @@ export async function readActiveDocument<T>(db: Db, t: DocumentTables, check: (d
   return value;
 }
 
+/** The error of a check that refuses a stored document: `subject` ("the policy in force (v3) is") and each bad field. */
+export function noLongerValid(subject: string, errors: readonly { path: string; message: string }[]): Error {
+  return new Error(`${subject} no longer valid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+}
+
 /**
  * Stores a validated document under its version and puts it in force. The same version with
  * other content is refused (VersionConflictError), so what was shown yesterday can be read back.

@@ -1,7 +1,7 @@
 import { parseContactPolicy, type ContactPolicy } from '../../outbox/contact-policy.js';
 import { defaultContactPolicy } from '../../outbox/default-contact-policy.js';
 import type { Db } from '../../store/db.js';
-import { activateDocument, readActiveDocument, type DocumentTables } from '../../store/versioned-documents.js';
+import { activateDocument, noLongerValid, readActiveDocument, type DocumentTables } from '../../store/versioned-documents.js';
 
 const TABLES: DocumentTables = { versions: 'contact_policies', active: 'active_contact_policy' };
 
@@ -9,9 +9,7 @@ const TABLES: DocumentTables = { versions: 'contact_policies', active: 'active_c
 export async function getActiveContactPolicy(db: Db): Promise<ContactPolicy> {
   const policy = await readActiveDocument(db, TABLES, (document, version) => {
     const parsed = parseContactPolicy(document);
-    if (!parsed.ok) {
-      throw new Error(`the contact policy in force (${version}) is no longer valid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-    }
+    if (!parsed.ok) throw noLongerValid(`the contact policy in force (${version}) is`, parsed.errors);
     return parsed.policy;
   });
   return policy ?? defaultContactPolicy();

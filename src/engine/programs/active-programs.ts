@@ -2,7 +2,7 @@ import { defaultPrograms } from '../../programs/default-programs.js';
 import { parsePrograms } from '../../programs/parse-programs.js';
 import type { ProgramDocument } from '../../programs/program-schema.js';
 import type { Db } from '../../store/db.js';
-import { activateDocument, readActiveDocument, type DocumentTables } from '../../store/versioned-documents.js';
+import { activateDocument, noLongerValid, readActiveDocument, type DocumentTables } from '../../store/versioned-documents.js';
 
 const TABLES: DocumentTables = { versions: 'program_documents', active: 'active_programs' };
 
@@ -10,9 +10,7 @@ const TABLES: DocumentTables = { versions: 'program_documents', active: 'active_
 export async function getActivePrograms(db: Db): Promise<ProgramDocument> {
   const doc = await readActiveDocument(db, TABLES, (document, version) => {
     const parsed = parsePrograms(document);
-    if (!parsed.ok) {
-      throw new Error(`the programs in force (${version}) are no longer valid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-    }
+    if (!parsed.ok) throw noLongerValid(`the programs in force (${version}) are`, parsed.errors);
     return parsed.document;
   });
   return doc ?? defaultPrograms();
