@@ -4,6 +4,8 @@
  */
 export type { CustomerScripts } from '../../src/api/routes/get-customer-scripts.js';
 export type { RiskListItem } from '../../src/api/routes/get-risk-list.js';
+export type { OverviewResponse as Overview } from '../../src/api/routes/get-overview.js';
+export type { WarningBoardResponse as WarningBoard } from '../../src/api/routes/get-warning-board.js';
 export type { TaskDetail } from '../../src/api/routes/get-task.js';
 export type { TaskList } from '../../src/api/routes/get-tasks.js';
 export type { PhoneReveal } from '../../src/api/routes/get-phone-reveals.js';

@@ -7,6 +7,21 @@ import { listFilterOf } from './get-risk-list.js';
 
 const counts = z.record(z.string(), z.number().int());
 
+const OverviewSchema = z
+  .object({
+    today: z.string(),
+    totalCustomers: z.number().int(),
+    byHealthTier: counts,
+    byLevel: counts,
+    byValueTier: counts,
+    byLifecycle: counts,
+    warningsThisMonth: z.object({ orange: z.number().int(), red: z.number().int() }),
+    openRed: z.number().int(),
+    trend: z.array(z.object({ month: z.string(), customers: z.number().int(), byHealthTier: counts, byLevel: counts })),
+  })
+  .openapi('Overview');
+export type OverviewResponse = z.infer<typeof OverviewSchema>;
+
 const route = createRoute({
   method: 'get',
   path: '/api/v1/overview',
@@ -18,19 +33,7 @@ const route = createRoute({
       description: 'The overview',
       content: {
         'application/json': {
-          schema: z
-            .object({
-              today: z.string(),
-              totalCustomers: z.number().int(),
-              byHealthTier: counts,
-              byLevel: counts,
-              byValueTier: counts,
-              byLifecycle: counts,
-              warningsThisMonth: z.object({ orange: z.number().int(), red: z.number().int() }),
-              openRed: z.number().int(),
-              trend: z.array(z.object({ month: z.string(), customers: z.number().int(), byHealthTier: counts, byLevel: counts })),
-            })
-            .openapi('Overview'),
+          schema: OverviewSchema,
         },
       },
     },

@@ -34,6 +34,15 @@ const BoardItemSchema = z
   })
   .openapi('WarningBoardItem');
 
+const BoardSchema = z.object({
+  today: z.string(),
+  counts: z.object({ red: z.number().int(), orange: z.number().int(), yellow: z.number().int() }),
+  items: z.array(BoardItemSchema),
+  total: z.number().int(),
+  week: z.object({ recovered: z.number().int(), target: z.number().int(), toWork: z.number().int() }),
+});
+export type WarningBoardResponse = z.infer<typeof BoardSchema>;
+
 const route = createRoute({
   method: 'get',
   path: '/api/v1/warning-board',
@@ -45,13 +54,7 @@ const route = createRoute({
       description: 'The board',
       content: {
         'application/json': {
-          schema: z.object({
-            today: z.string(),
-            counts: z.object({ red: z.number().int(), orange: z.number().int(), yellow: z.number().int() }),
-            items: z.array(BoardItemSchema),
-            total: z.number().int(),
-            week: z.object({ recovered: z.number().int(), target: z.number().int(), toWork: z.number().int() }),
-          }),
+          schema: BoardSchema,
         },
       },
     },

@@ -6,20 +6,9 @@ import { LoadState } from '../components/LoadState';
 import { fmtPct } from '../format';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
+import type { Overview } from '../server-types';
 import { PageTitle } from '../Shell';
 import { useApi } from '../use-api';
-
-interface Overview {
-  today: string;
-  totalCustomers: number;
-  byHealthTier: Record<string, number>;
-  byLevel: Record<string, number>;
-  byValueTier: Record<string, number>;
-  byLifecycle: Record<string, number>;
-  warningsThisMonth: { orange: number; red: number };
-  openRed: number;
-  trend: { month: string; customers: number; byHealthTier: Record<string, number> }[];
-}
 
 const HEALTH_TIERS = ['green', 'blue', 'yellow', 'orange', 'red'];
 const LEVELS = ['green', 'yellow', 'orange', 'red'];

@@ -8,39 +8,17 @@ import { filterQuery, ListFilters, useFilters } from '../components/ListFilters'
 import { LoadState } from '../components/LoadState';
 import { CodeLabel, LevelTag } from '../components/Tags';
 import { useI18n } from '../i18n';
+import type { WarningBoard } from '../server-types';
 import { PageTitle } from '../Shell';
 import { useApi } from '../use-api';
 import { Deadline } from './RiskListPage';
 
-interface BoardItem {
-  warningId: number;
-  customerId: string;
-  name: string;
-  phoneMasked: string | null;
-  owner: string | null;
-  level: string;
-  openedAt: string;
-  reason: string | null;
-  daysSinceVisit: number | null;
-  lastNps: number | null;
-  lastSatisfaction: number | null;
-  signals: string[];
-  rules: string[];
-  requiredAction: { action: string; deadline: string } | null;
-}
-
-interface Board {
-  today: string;
-  counts: { red: number; orange: number; yellow: number };
-  items: BoardItem[];
-  total: number;
-  week: { recovered: number; target: number; toWork: number };
-}
+type BoardItem = WarningBoard['items'][number];
 
 export default function WarningBoardPage() {
   const { t } = useI18n();
   const { filters, page, pageSize, setPage } = useFilters();
-  const loaded = useApi<Board>(`/warning-board${filterQuery(filters, { page, pageSize })}`);
+  const loaded = useApi<WarningBoard>(`/warning-board${filterQuery(filters, { page, pageSize })}`);
   const columns: ColumnsType<BoardItem> = [
     { title: t('col.level'), dataIndex: 'level', width: 80, render: (l: string) => <LevelTag level={l} /> },
     { title: t('col.customer'), key: 'name', width: 110, render: (_, r) => <Link to={`/customers/${encodeURIComponent(r.customerId)}`}>{r.name}</Link> },
