@@ -6,6 +6,10 @@ export type { CustomerScripts } from '../../src/api/routes/get-customer-scripts.
 export type { RiskListItem } from '../../src/api/routes/get-risk-list.js';
 export type { OverviewResponse as Overview } from '../../src/api/routes/get-overview.js';
 export type { WarningBoardResponse as WarningBoard } from '../../src/api/routes/get-warning-board.js';
+export type { RecallBoardResponse as RecallBoard } from '../../src/api/routes/get-recall-board.js';
+export type { FunnelResponse as Funnel } from '../../src/api/routes/get-funnel.js';
+export type { StaffIncentive } from '../../src/api/routes/review-routes.js';
+export type { CampaignRecallBoard } from '../../src/api/routes/roi-routes.js';
 export type { TaskDetail } from '../../src/api/routes/get-task.js';
 export type { TaskList } from '../../src/api/routes/get-tasks.js';
 export type { PhoneReveal } from '../../src/api/routes/get-phone-reveals.js';

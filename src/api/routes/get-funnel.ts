@@ -16,6 +16,14 @@ const Problem = z.object({
   at: z.string(), taskId: z.string().nullable(), outcome: z.string().nullable(),
 });
 
+const FunnelSchema = z.object({
+  from: z.string(), to: z.string(), stages: z.array(z.enum(funnelStages)), total: Counts,
+  stores: z.array(Counts.extend({ storeId: z.string(), storeName: z.string() })),
+  advisors: z.array(Counts.extend({ storeId: z.string(), storeName: z.string(), advisorId: z.string().nullable(), advisorName: z.string().nullable() })),
+  problems: z.object({ notFollowedUp: z.array(Problem), followUpFailed: z.array(Problem), needsEscalation: z.array(Problem) }),
+}).openapi('Funnel');
+export type FunnelResponse = z.infer<typeof FunnelSchema>;
+
 const route = createRoute({
   method: 'get',
   path: '/api/v1/funnel',
@@ -38,12 +46,7 @@ const route = createRoute({
       description: 'The funnel',
       content: {
         'application/json': {
-          schema: z.object({
-            from: z.string(), to: z.string(), stages: z.array(z.enum(funnelStages)), total: Counts,
-            stores: z.array(Counts.extend({ storeId: z.string(), storeName: z.string() })),
-            advisors: z.array(Counts.extend({ storeId: z.string(), storeName: z.string(), advisorId: z.string().nullable(), advisorName: z.string().nullable() })),
-            problems: z.object({ notFollowedUp: z.array(Problem), followUpFailed: z.array(Problem), needsEscalation: z.array(Problem) }),
-          }).openapi('Funnel'),
+          schema: FunnelSchema,
         },
       },
     },

@@ -6,6 +6,19 @@ import type { ApiDeps } from '../deps.js';
 import { ANY_AUTH, ListFilterQuery } from '../web-schemas.js';
 import { listFilterOf } from './get-risk-list.js';
 
+const RecallBoardSchema = z
+  .object({
+    from: z.string(),
+    levels: z.array(z.object({
+      recallLevel: z.number().int().nullable(), customers: z.number().int(), attempted: z.number().int(),
+      connected: z.number().int(), visited: z.number().int(), revenue: z.number(),
+    })),
+    returned: z.object({ customers: z.number().int(), revenue: z.number() }),
+    daily: z.array(z.object({ day: z.string(), calls: z.number().int(), connected: z.number().int() })),
+  })
+  .openapi('RecallBoard');
+export type RecallBoardResponse = z.infer<typeof RecallBoardSchema>;
+
 const route = createRoute({
   method: 'get',
   path: '/api/v1/recall-board',
@@ -18,17 +31,7 @@ const route = createRoute({
       description: 'The board',
       content: {
         'application/json': {
-          schema: z
-            .object({
-              from: z.string(),
-              levels: z.array(z.object({
-                recallLevel: z.number().int().nullable(), customers: z.number().int(), attempted: z.number().int(),
-                connected: z.number().int(), visited: z.number().int(), revenue: z.number(),
-              })),
-              returned: z.object({ customers: z.number().int(), revenue: z.number() }),
-              daily: z.array(z.object({ day: z.string(), calls: z.number().int(), connected: z.number().int() })),
-            })
-            .openapi('RecallBoard'),
+          schema: RecallBoardSchema,
         },
       },
     },

@@ -21,6 +21,7 @@ const StaffIncentiveSchema = z.object({
   staffId: z.string(), staffName: z.string(), recovered: z.object({ yellow: z.number().int(), orange: z.number().int(), red: z.number().int() }),
   total: z.number().int(), reward: z.number(), topRecoverer: z.boolean(),
 }).openapi('StaffIncentive');
+export type StaffIncentive = z.infer<typeof StaffIncentiveSchema>;
 
 const routes = {
   review: createRoute({ method: 'get', path: '/api/v1/reviews/monthly',

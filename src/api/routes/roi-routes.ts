@@ -10,6 +10,13 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({ descrip
 const campaignIds = z.string().min(1).optional().openapi({ description: 'Comma-separated campaign ids (default: every launched campaign)' });
 const ids = (v: string | undefined) => (v ? { campaignIds: v.split(',').map((s) => s.trim()).filter(Boolean) } : {});
 
+const CampaignRecallBoardSchema = z.object({
+  campaigns: z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), startsOn: z.string(), endsOn: z.string(), budget: z.number(), total: FiguresSchema, byLevel: z.array(FiguresSchema) })),
+  total: FiguresSchema, byLevel: z.array(FiguresSchema), byReason: z.array(FiguresSchema),
+  daily: z.array(z.object({ day: z.string(), calls: z.number().int(), connected: z.number().int() })),
+}).openapi('CampaignRecallBoard');
+export type CampaignRecallBoard = z.infer<typeof CampaignRecallBoardSchema>;
+
 const routes = {
   roi: createRoute({ method: 'get', path: '/api/v1/roi', summary: 'Cost, return, ROI and treated vs held-out per campaign, recall level, quadrant, program, store or churn reason',
     security: ANY_AUTH, request: { query: z.object({ by: z.enum(dimensions).default('campaign'), campaignIds, lang }) },
@@ -18,11 +25,7 @@ const routes = {
     summary: 'The recall board of campaigns: per campaign and recall level attempted, connected, recalled, arrived, revenue, cost, ROI; daily calls; treated vs held out',
     security: ANY_AUTH, request: { query: z.object({ campaignIds, lang }) },
     responses: {
-      200: json(z.object({
-        campaigns: z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), startsOn: z.string(), endsOn: z.string(), budget: z.number(), total: FiguresSchema, byLevel: z.array(FiguresSchema) })),
-        total: FiguresSchema, byLevel: z.array(FiguresSchema), byReason: z.array(FiguresSchema),
-        daily: z.array(z.object({ day: z.string(), calls: z.number().int(), connected: z.number().int() })),
-      }).openapi('CampaignRecallBoard'), 'The board'),
+      200: json(CampaignRecallBoardSchema, 'The board'),
       403: json(ErrorBody, 'Not allowed'),
     } }),
   programs: createRoute({ method: 'get', path: '/api/v1/roi/programs',

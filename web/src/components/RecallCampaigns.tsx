@@ -1,21 +1,11 @@
 import { Card, Empty, Table } from 'antd';
 import { fmtMoney, fmtNumber } from '../format';
 import { useI18n } from '../i18n';
+import type { CampaignRecallBoard } from '../server-types';
 import { useApi } from '../use-api';
 import { LoadState } from './LoadState';
 
-interface Figures {
-  key: string;
-  treated: number; heldOut: number; attempted: number; connected: number; connectedRate: number | null;
-  recalled: number; recalledRate: number | null; arrived: number; cost: { total: number }; return: number; roi: number | null;
-  uplift: { treated: { rate: number | null }; heldOut: { rate: number | null } };
-  verdict: string;
-}
-interface Board {
-  campaigns: { id: string; name: string; status: string; total: Figures; byLevel: Figures[] }[];
-  total: Figures;
-  daily: { day: string; calls: number; connected: number }[];
-}
+type Figures = CampaignRecallBoard['total'];
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
@@ -25,7 +15,7 @@ const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}
  */
 export function RecallCampaigns() {
   const { t, lang } = useI18n();
-  const loaded = useApi<Board>(`/recall-board/campaigns?lang=${lang}`);
+  const loaded = useApi<CampaignRecallBoard>(`/recall-board/campaigns?lang=${lang}`);
   return (
     <Card size="small" title={t('recall.campaigns')} data-testid="recall-campaigns">
       <LoadState loaded={loaded}>

@@ -8,24 +8,16 @@ import { LevelTag } from '../components/Tags';
 import { fmtDateTime, fmtPct } from '../format';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
+import type { Funnel } from '../server-types';
 import { PageTitle } from '../Shell';
 import { useApi } from '../use-api';
 
 const STAGES = ['warned', 'tasked', 'contacted', 'booked', 'returned', 'recovered'] as const;
 type Stage = (typeof STAGES)[number];
 type Counts = Record<Stage, number>;
-interface Problem { customerId: string; name: string; level: string; advisorName: string | null; at: string; taskId: string | null; outcome: string | null }
+type Problem = Funnel['problems']['notFollowedUp'][number];
 /** A store's row, or (with the advisor's fields) an advisor's. */
 type GroupRow = Counts & { storeId: string; storeName: string; advisorId?: string | null; advisorName?: string | null };
-interface Funnel {
-  from: string;
-  to: string;
-  total: Counts;
-  stores: GroupRow[];
-  advisors: GroupRow[];
-  problems: Record<'notFollowedUp' | 'followUpFailed' | 'needsEscalation', Problem[]>;
-}
-
 const COLORS = ['#fa8c16', '#ffc53d', '#91caff', '#4096ff', '#73d13d', '#389e0d'];
 
 /**

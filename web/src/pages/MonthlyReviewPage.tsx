@@ -9,11 +9,11 @@ import { fmtDate, fmtMoney, fmtNumber } from '../format';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
 import { isManager, useMe } from '../session';
+import type { StaffIncentive } from '../server-types';
 import { PageTitle } from '../Shell';
 import { useApi } from '../use-api';
 
 interface LevelCounts { yellow: number; orange: number; red: number; total: number }
-interface StaffIncentive { staffId: string; staffName: string; recovered: Omit<LevelCounts, 'total'>; total: number; reward: number; topRecoverer: boolean }
 interface Review {
   month: string;
   warnings: { opened: LevelCounts; closed: number; openAtStart: number; openAtEnd: LevelCounts; recoveryRate: number | null };

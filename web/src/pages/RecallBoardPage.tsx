@@ -5,16 +5,11 @@ import { LoadState } from '../components/LoadState';
 import { RecallCampaigns } from '../components/RecallCampaigns';
 import { fmtMoney, fmtPct } from '../format';
 import { useI18n } from '../i18n';
+import type { RecallBoard } from '../server-types';
 import { PageTitle } from '../Shell';
 import { useApi } from '../use-api';
 
-interface RecallRow { recallLevel: number | null; customers: number; attempted: number; connected: number; visited: number; revenue: number }
-interface RecallBoard {
-  from: string;
-  levels: RecallRow[];
-  returned: { customers: number; revenue: number };
-  daily: { day: string; calls: number; connected: number }[];
-}
+type RecallRow = RecallBoard['levels'][number];
 
 const DAYS = 30;
 
