@@ -30,7 +30,10 @@ export default function FunnelPage() {
   const { filters } = useFilters();
   // The period lives in the address like the filters (shareable); this month by default.
   const [params, setParams] = useSearchParams();
-  const range: [Dayjs, Dayjs] = [dayjs(params.get('from') ?? dayjs().startOf('month')), dayjs(params.get('to') ?? dayjs())];
+  // An unset end of the period is left to the server: "this month" and "today" are the store's
+  // (Asia/Shanghai) days, not the browser's, which differ for eight hours of every day.
+  const from = params.get('from') ?? undefined;
+  const to = params.get('to') ?? undefined;
   const setRange = ([from, to]: [Dayjs, Dayjs]) =>
     setParams((p) => {
       const next = new URLSearchParams(p);
@@ -38,7 +41,8 @@ export default function FunnelPage() {
       next.set('to', to.format('YYYY-MM-DD'));
       return next;
     });
-  const loaded = useApi<Funnel>(`/funnel${filterQuery({ storeId: filters.storeId, advisorId: filters.advisorId }, { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') })}`);
+  const loaded = useApi<Funnel>(`/funnel${filterQuery({ storeId: filters.storeId, advisorId: filters.advisorId }, { from, to })}`);
+  const range: [Dayjs, Dayjs] = [dayjs(from ?? loaded.data?.from), dayjs(to ?? loaded.data?.to)];
   const label = (s: Stage) => t(`funnel.${s}` as MessageKey);
   return (
     <>
