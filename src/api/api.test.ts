@@ -59,6 +59,36 @@ describeEachDatabase('HTTP API', (t) => {
     expect(count!.n).toBe(2);
   });
 
+  it('takes visits without visitId as sent, and names the field of each rejected visit or software update', async () => {
+    const db = await t.open();
+    const { post } = await start(db);
+    const dmsVisit = (id: string, more: object = {}) => ({ id, customerId: 'c1', type: 'visit', at: '2024-06-29T15:00:00+08:00', kind: 'maintenance', amount: 680, ...more });
+    const update = (id: string, more: object = {}) => ({ id, customerId: 'c1', type: 'software_update', at: '2024-06-29T09:00:00+08:00', updateId: 'ota-2024.06', ...more });
+    const res = await post([
+      dmsVisit('e-1'),
+      dmsVisit('e-2', { visitId: '' }),
+      update('u-1', { title: '电池管理系统优化' }),
+      update('u-2', { updateId: undefined }),
+      update('u-3', { visitRecommended: 'yes' }),
+    ]);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { imported: number; rejected: number; reevaluated: number; results: unknown[] };
+    expect(body.results).toEqual([
+      { index: 0, id: 'e-1', status: 'imported' },
+      { index: 1, id: 'e-2', status: 'rejected', errors: [{ field: 'visitId', reason: 'must not be empty' }] },
+      { index: 2, id: 'u-1', status: 'imported' },
+      { index: 3, id: 'u-2', status: 'rejected', errors: [{ field: 'updateId', reason: expect.stringMatching(/expected string/) }] },
+      { index: 4, id: 'u-3', status: 'rejected', errors: [{ field: 'visitRecommended', reason: expect.stringMatching(/expected boolean/) }] },
+    ]);
+    expect(body).toMatchObject({ imported: 2, rejected: 3, reevaluated: 1 });
+    const rows = await db.query<{ id: string; record: Record<string, unknown> }>("SELECT id, record FROM events WHERE id IN ('e-1', 'u-1') ORDER BY id");
+    expect(Object.hasOwn(rows[0]!.record, 'visitId')).toBe(false);
+    expect(rows[1]!.record).toMatchObject({ updateId: 'ota-2024.06', title: '电池管理系统优化', visitRecommended: true });
+    // The visit counts for scoring like any other: it is now the customer's last visit.
+    const [evaluation] = await db.query<{ r: number }>("SELECT (record->'features'->>'R')::int AS r FROM evaluations WHERE customer_id = 'c1' AND as_of = '2024-06-30'");
+    expect(evaluation!.r).toBe(1);
+  });
+
   it('opens a red warning as soon as an NPS of 4 arrives', async () => {
     const { post, call } = await start(await t.open());
     const res = (await (await post([nps('c2', '2024-06-30T09:30:00+08:00', 4)])).json()) as { reevaluated: number };

@@ -30,7 +30,7 @@ describe('retain evaluate', () => {
     const c1 = record.customers[0];
     expect(Object.keys(c1)).toEqual([
       'customerId', 'features', 'signals', 'risk', 'rBand', 'responseLevel', 'rules', 'silent', 'health',
-      'valueTier', 'lifecycle', 'recall', 'frequencyAnomaly', 'monetaryAnomaly', 'level', 'reasons', 'prediction',
+      'valueTier', 'lifecycle', 'recall', 'frequencyAnomaly', 'monetaryAnomaly', 'level', 'reasons', 'prediction', 'care',
     ]);
     // No model is fitted for files evaluated directly.
     expect(c1.prediction).toEqual({ pAlive: null, expectedVisits90: null, churnProbability: null, clv: null, topValue: false });

@@ -2,10 +2,12 @@ import type { Customer, RetainEvent, Vehicle } from '../domain/records.js';
 import type { Ctx } from './context.js';
 import { makeProfile, storeOf, type Frame } from './customer-profile.js';
 import { EventSink } from './event-sink.js';
+import { generateCareTouches } from './generate-care-touches.js';
 import { generateDigital } from './generate-digital.js';
 import { generateIncidents } from './generate-incidents.js';
 import { generateOutreach } from './generate-outreach.js';
 import { generateReminders } from './generate-reminders.js';
+import { generateSoftwareUpdates } from './generate-software-updates.js';
 import { generateVisits } from './generate-visits.js';
 import { completePlan, type Persona } from './personas.js';
 import { withRecallCampaign } from './recall-campaign-story.js';
@@ -59,6 +61,8 @@ export function generateCustomer(frame: Frame, index: number, calendars: Readonl
   generateOutreach(ctx);
   generateIncidents(ctx, frame);
   generateStoreEvents(ctx);
+  generateSoftwareUpdates(ctx);
+  generateCareTouches(ctx);
   return withRecallCampaign(frame, index, {
     customer: profile.customer,
     vehicles: profile.vehicles.map((v) => v.record),

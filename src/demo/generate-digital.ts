@@ -62,8 +62,8 @@ export function generateDigital(ctx: Ctx): void {
   if (customer.hasApp) {
     habit(ctx, firstDay(ctx, ctx.appLogFrom, APP_GAP_DAYS), APP_GAP_DAYS, 0.4, (c) => c.appGap, (day) => sink.add(day, hours.personal(rand), { type: 'app_login' }));
   }
-  // The connected car reports its odometer through the app (single-car households only:
-  // a `mileage` event names no VIN, so with two cars the readings would mix).
+  // The connected car reports its odometer through the app (single-car households only: the
+  // app's export names no VIN, so with two cars the readings would mix).
   const car = ctx.vehicles[0];
   if (customer.hasApp && car && ctx.vehicles.length === 1) {
     habit(ctx, firstDay(ctx, ctx.appLogFrom, 60) + 20, 60, 0.3, (c) => c.appGap, (day) => sink.add(day, hours.personal(rand), { type: 'mileage', km: odometer(car, day) }));

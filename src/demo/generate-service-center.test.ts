@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { eventTypes, type RetainEvent } from '../domain/records.js';
 import { validateRecord } from '../domain/validate-record.js';
+import { visitIdOf } from '../domain/visit-id.js';
 import { generateServiceCenter, type ServiceCenterOptions } from './generate-service-center.js';
 import type { CustomerBundle } from './generate-customer.js';
 
@@ -88,7 +89,7 @@ describe('generateServiceCenter — records', () => {
     expect(unique(bundles.map((b) => b.customer.id))).toBe(true);
     expect(unique(bundles.map((b) => b.customer.phone ?? ''))).toBe(true);
     expect(unique(bundles.flatMap((b) => b.vehicles.map((v) => v.vin)))).toBe(true);
-    expect(unique(events.flatMap((e) => (e.type === 'visit' ? [e.visitId] : [])))).toBe(true);
+    expect(unique(events.flatMap((e) => (e.type === 'visit' ? [visitIdOf(e)] : [])))).toBe(true);
   });
 
   it('uses every event type of data-format.md', () => {
@@ -115,7 +116,7 @@ describe('generateServiceCenter — records', () => {
     for (const e of events) {
       if (e.type !== 'visit' || !e.checkinAt) continue;
       withOrder++;
-      expect(checkins.get(e.visitId)).toBe(e.checkinAt);
+      expect(checkins.get(visitIdOf(e))).toBe(e.checkinAt);
       expect(e.checkinAt < e.at).toBe(true);
     }
     expect(withOrder).toBe(checkins.size);

@@ -22,6 +22,8 @@ export const Stream = {
   profile: 2,
   behaviour: 3,
   storeEvents: 4,
+  softwareUpdates: 5,
+  careTouches: 6,
 } as const;
 
 /**

@@ -1,5 +1,6 @@
 import type { PredictionModels } from '../prediction/model-schemas.js';
 import { emptyPrediction, predictCustomer } from '../prediction/predict-customer.js';
+import { evaluateCare } from './care/evaluate-care.js';
 import { formatDay, parseDay, type Day } from './dates.js';
 import type { CustomerEvaluation, CustomerFacts, EvaluationRecord, Lang } from './evaluation.js';
 import { computeFeatures } from './features/compute-features.js';
@@ -47,6 +48,7 @@ export function evaluateCustomer(facts: CustomerFacts, policy: Policy, asOf: Day
     lifecycle,
     policy.level.observationRaise,
   );
+  const tier = valueTier(f.annualSpend, policy.valueTier);
   return {
     customerId: facts.customer.id,
     features: f,
@@ -57,7 +59,7 @@ export function evaluateCustomer(facts: CustomerFacts, policy: Policy, asOf: Day
     rules,
     silent,
     health,
-    valueTier: valueTier(f.annualSpend, policy.valueTier),
+    valueTier: tier,
     lifecycle,
     recall: recallLevel(lifecycle, f, policy),
     frequencyAnomaly: frequencyAnomaly(f, policy.anomalies.frequency),
@@ -75,6 +77,7 @@ export function evaluateCustomer(facts: CustomerFacts, policy: Policy, asOf: Day
           options.models,
         )
       : emptyPrediction(),
+    care: evaluateCare({ facts, timeline: featureSet.timeline, valueTier: tier, level: level.level, lifecycle }, policy, asOf),
   };
 }
 

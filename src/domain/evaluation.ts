@@ -1,4 +1,5 @@
 import type { Prediction } from '../prediction/predict-customer.js';
+import type { CareResult } from './care/care-result.js';
 import type { Customer, RetainEvent, Vehicle } from './records.js';
 
 /** Everything scoring needs to know about one customer (pure input; no I/O behind it). */
@@ -102,6 +103,8 @@ export interface CustomerEvaluation {
   reasons: string[];
   /** scoring.md §11, beside the rules: null values where no model is fitted yet. */
   prediction: Prediction;
+  /** programs.md §13: the tier's contact interval and the care moments open as of the date. */
+  care: CareResult;
 }
 
 /** The whole §12 document. */

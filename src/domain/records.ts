@@ -78,7 +78,10 @@ const messageChannel = z.enum(['sms', 'wechat', 'app', 'email']);
 export const eventSchema = z.discriminatedUnion('type', [
   ev('checkin', { visitId: id }),
   ev('visit', {
-    visitId: id,
+    // Most DMS exports have no check-ins and so no visit number. The record is stored as the
+    // source sent it (an export shows what was imported); code that needs the visit's id asks
+    // visitIdOf (visit-id.ts), where the event id stands in.
+    visitId: id.nullish(),
     kind: z.enum(visitKinds),
     amount,
     basicOnly: z.boolean().default(false),
@@ -100,7 +103,8 @@ export const eventSchema = z.discriminatedUnion('type', [
     staffId: z.string().nullish(),
     outcome: z.string().nullish(),
   }),
-  ev('message', { channel: messageChannel, purpose: z.string().min(1) }),
+  // A message a staff member wrote names them; an automated one does not.
+  ev('message', { channel: messageChannel, purpose: z.string().min(1), staffId: z.string().nullish() }),
   ev('reply', { channel: messageChannel, text: z.string().default('') }),
   ev('maintenance_refused', {}),
   ev('complaint_opened', { complaintId: id, topic: z.string().nullish() }),
@@ -113,13 +117,52 @@ export const eventSchema = z.discriminatedUnion('type', [
   ev('social_post', { sentiment: z.enum(['negative', 'neutral', 'positive']), postId: id }),
   ev('social_resolved', { postId: id }),
   ev('referral', { referredCustomerId: id }),
-  ev('mileage', { km: z.number().nonnegative('must not be negative') }),
+  ev('mileage', { km: z.number().nonnegative('must not be negative'), vin: z.string().nullish() }),
   ev('vehicle_sold', { vin: z.string().nullish() }),
   ev('moved_away', { vin: z.string().nullish() }),
   ev('abandoned', { reason: z.string().min(1), staffId: z.string().nullish() }),
+  // An over-the-air update; unless the maker says otherwise it is worth a visit to the store.
+  ev('software_update', {
+    updateId: id,
+    version: z.string().nullish(),
+    title: z.string().nullish(),
+    vin: z.string().nullish(),
+    visitRecommended: z.boolean().default(true),
+  }),
 ]);
 
 export const eventTypes = eventSchema.options.map((o) => o.shape.type.value);
+
+/**
+ * A store-wide notice (programs.md §13: bad-weather notices as segment messages): every customer
+ * of the store the outbox may write to gets it once, within the caps, from its `at` on.
+ */
+export const noticeSchema = z.object({
+  id,
+  storeId: id,
+  kind: z.enum(['bad_weather']),
+  at: isoTime,
+  /** What the message names (`台风"海葵"橙色预警`); the template around it says the rest. */
+  title: z.string().trim().min(1, 'must not be empty').max(40, 'at most 40 characters: it goes into an SMS'),
+});
+
+/**
+ * Personal notes (programs.md §13): what the customer told staff, one topic per note. An empty
+ * `text` (or null: an empty CSV cell) clears the topic; every note is a new version, never an
+ * update (migration 013). Written by staff through the API or imported as `notes` files.
+ */
+export const noteTopics = ['drink', 'family', 'job', 'open_question', 'other'] as const;
+export type NoteTopic = (typeof noteTopics)[number];
+/** Long enough for what was said on a call, short enough to read beside a script on a phone. */
+export const NOTE_MAX_CHARS = 500;
+export const noteText = z.string().trim().max(NOTE_MAX_CHARS, `at most ${NOTE_MAX_CHARS} characters`);
+export const noteSchema = z.object({
+  customerId: id,
+  topic: z.enum(noteTopics),
+  text: noteText.nullable(),
+  at: isoTime,
+  staffId: id.nullish(),
+});
 
 type Extra = { extra?: Record<string, unknown> };
 export type Store = z.infer<typeof storeSchema> & Extra;
@@ -129,8 +172,10 @@ export type Vehicle = z.infer<typeof vehicleSchema> & Extra;
 export type RetainEvent = z.infer<typeof eventSchema> & Extra;
 export type EventType = RetainEvent['type'];
 export type EventOf<T extends EventType> = Extract<RetainEvent, { type: T }>;
+export type Notice = z.infer<typeof noticeSchema> & Extra;
+export type Note = z.infer<typeof noteSchema> & Extra;
 
-export const recordKinds = ['stores', 'staff', 'customers', 'vehicles', 'events'] as const;
+export const recordKinds = ['stores', 'staff', 'customers', 'vehicles', 'events', 'notices', 'notes'] as const;
 export type RecordKind = (typeof recordKinds)[number];
 export interface RecordOf {
   stores: Store;
@@ -138,6 +183,8 @@ export interface RecordOf {
   customers: Customer;
   vehicles: Vehicle;
   events: RetainEvent;
+  notices: Notice;
+  notes: Note;
 }
 export const recordSchemas = {
   stores: storeSchema,
@@ -145,4 +192,6 @@ export const recordSchemas = {
   customers: customerSchema,
   vehicles: vehicleSchema,
   events: eventSchema,
+  notices: noticeSchema,
+  notes: noteSchema,
 } as const;

@@ -4,10 +4,12 @@ import type { Customer, Staff, Store } from '../domain/records.js';
 import { defaultOffer, findOffer } from '../campaigns/choose-offer.js';
 import type { MessageLinks } from '../campaigns/settings-schema.js';
 import { buildContext } from '../scripts/build-context.js';
+import type { Fact } from '../programs/types.js';
 import type { ScriptContext } from '../scripts/render.js';
 import { getRetentionSettings } from '../store/campaign-settings.js';
 import type { Db } from '../store/db.js';
 import { getOfferCatalogue } from '../store/offer-catalogue.js';
+import { readCurrentNoteTexts } from '../store/read-notes.js';
 import { loadFacts } from './load-facts.js';
 import { loadCustomerContext, type CustomerContext } from './programs/customer-context.js';
 import { localDate } from './programs/store-time.js';
@@ -48,8 +50,11 @@ async function offerFor(db: Db, customerId: string, asOf: string, recallLevel: 1
   return offer ? { text: offer.name, deadline: formatDay(parseDay(asOf) + offer.validDays) } : null;
 }
 
-/** Loads everything a script needs about one customer at `now` (the caller is who speaks, if not the advisor). */
-export async function loadScriptSubject(db: Db, customerId: string, now: Date, callerId?: string | null): Promise<ScriptSubject> {
+/**
+ * Loads everything a script needs about one customer at `now` (the caller is who speaks, if not
+ * the advisor; `moment` the facts of the run the work belongs to).
+ */
+export async function loadScriptSubject(db: Db, customerId: string, now: Date, callerId?: string | null, moment?: Record<string, Fact>): Promise<ScriptSubject> {
   const outreach = await loadCustomerContext(db, customerId);
   const asOf = localDate(now, outreach.timeZone);
   const [facts] = await loadFacts(db, [customerId], parseDay(asOf));
@@ -64,7 +69,9 @@ export async function loadScriptSubject(db: Db, customerId: string, now: Date, c
   const offer = await offerFor(db, customerId, asOf, evaluation?.record.recall.level ?? null, outreach.churnReason);
   const context = buildContext({
     asOf, customer: facts.customer, store, advisor, caller: caller ?? advisor, vehicles: facts.vehicles, events: facts.events,
-    maintenanceDue: evaluation?.record.features.maintenanceDue ?? null, offer,
+    maintenanceDue: evaluation?.record.features.maintenanceDue ?? null, offer, moment: moment ?? null,
+    // So the next call continues the last one (§13); templates may not name these fields.
+    notes: await readCurrentNoteTexts(db, customerId, now),
   });
   const { links } = await getRetentionSettings(db);
   return { asOf, customer: facts.customer, store, advisor, outreach, evaluation, context, links };

@@ -7,8 +7,11 @@ import type { Db } from '../store/db.js';
 import { getOpenWarning, type WarningView } from '../store/read-warnings.js';
 import { getActiveLibrary } from './active-library.js';
 import { loadScriptSubject } from './load-script-context.js';
+import { factsOfTask } from './programs/run-facts.js';
 
 export interface BriefedTask {
+  /** The task, when the briefing is for one: its run's facts (the holiday, the milestone) fill the script. */
+  id?: string;
   customerId: string;
   assigneeId: string | null;
   programId: string;
@@ -45,7 +48,8 @@ const CHANNEL_OF_TASK: Record<string, MessageChannel> = { wechat: 'wechat', call
  * why the task exists, and the script filled in for this customer — spoken by the task's assignee.
  */
 export async function loadTaskBriefing(db: Db, task: BriefedTask, now: Date, lang: Lang): Promise<TaskBriefing> {
-  const subject = await loadScriptSubject(db, task.customerId, now, task.assigneeId);
+  const moment = task.id === undefined ? {} : await factsOfTask(db, task.id);
+  const subject = await loadScriptSubject(db, task.customerId, now, task.assigneeId, moment);
   const warning = await getOpenWarning(db, task.customerId);
   const ev = subject.evaluation?.record ?? null;
   const recorded = churnReasons.find((r) => r === subject.outreach.churnReason) ?? null;

@@ -44,6 +44,24 @@ describe('readCsv', () => {
     for (const r of records) expect(validateRecord('events', r).ok).toBe(true);
   });
 
+  it('reads software updates, a mileage vin and a message staffId; an empty visitRecommended means the default, true', async () => {
+    const csv =
+      'id,customerId,type,at,updateId,version,title,vin,visitRecommended,km,channel,purpose,staffId\n' +
+      'u-1,c-1,software_update,2024-03-01,ota-1,2024.3,电池管理系统优化,VIN1,no,,,,\n' +
+      'u-2,c-1,software_update,2024-03-02,ota-2,,,,,,,,\n' +
+      'u-3,c-1,software_update,2024-03-03,ota-3,,,,maybe,,,,\n' +
+      'm-1,c-1,mileage,2024-03-04,,,,VIN1,,15000,,,\n' +
+      's-1,c-1,message,2024-03-05,,,,,,,wechat,care,sa-li\n';
+    const results = (await read('events', csv)).map((i) => validateRecord('events', i.record));
+    expect(results[0]).toEqual({ ok: true, value: expect.objectContaining({ updateId: 'ota-1', version: '2024.3', title: '电池管理系统优化', vin: 'VIN1', visitRecommended: false }) });
+    expect(results[1]).toEqual({ ok: true, value: expect.objectContaining({ updateId: 'ota-2', version: null, title: null, vin: null, visitRecommended: true }) });
+    expect(results[2]).toEqual({ ok: false, errors: [{ field: 'visitRecommended', reason: 'Invalid input: expected boolean, received string' }] });
+    expect(results[3]).toEqual({ ok: true, value: expect.objectContaining({ km: 15000, vin: 'VIN1' }) });
+    expect(results[4]).toEqual({ ok: true, value: expect.objectContaining({ channel: 'wechat', purpose: 'care', staffId: 'sa-li' }) });
+    // The other types' empty columns are not unknown fields of this one.
+    for (const r of results) if (r.ok) expect(r.value.extra).toBe(undefined);
+  });
+
   it('leaves a cell that cannot be coerced as text, so validation names the field', async () => {
     const csv = 'id,customerId,type,at,score\ne-1,c-1,nps,2024-03-01,ten\n';
     const [item] = await read('events', csv);

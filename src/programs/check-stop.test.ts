@@ -112,3 +112,32 @@ describe('steps that start on an event of the run', () => {
     expect(e.close.map((k) => k.split('/').at(-1))).toEqual(['manager_contact', 'solution']);
   });
 });
+
+// Check-ins from a reception system carry its visit number; the DMS sends the visit without one.
+describe('a visit that names no visit ends the open wait (it is the hand-over)', () => {
+  const wait = { at: T, subjectId: 'w1' };
+  const visitAt = (at: string, subjectId?: string): StopEvent => ({ type: 'visit', at, ...(subjectId ? { subjectId } : {}) });
+
+  it('a visit with another visitId does not end it; one with the same does', () => {
+    expect(checkStop(program('waiting_time'), wait, [visitAt('2024-06-03T11:10:00+08:00', 'w2')], SH)).toBeNull();
+    expect(checkStop(program('waiting_time'), wait, [visitAt('2024-06-03T11:10:00+08:00', 'w1')], SH)).toEqual({ reason: 'visit', at: '2024-06-03T11:10:00+08:00' });
+  });
+
+  it('a visit without one does, from one second after the check-in', () => {
+    expect(checkStop(program('waiting_time'), wait, [visitAt('2024-06-03T10:00:01+08:00')], SH)).toEqual({ reason: 'visit', at: '2024-06-03T10:00:01+08:00' });
+  });
+
+  it('a visit without one at or before the check-in does not', () => {
+    expect(checkStop(program('waiting_time'), wait, [visitAt(T)], SH)).toBeNull();
+    expect(checkStop(program('waiting_time'), wait, [visitAt('2024-06-03T09:59:59+08:00')], SH)).toBeNull();
+  });
+
+  it('it starts a step waiting for the visit as it stops, with the same reading', () => {
+    expect(startsStep('visit', wait, visitAt('2024-06-03T12:00:00+08:00'), SH)).toBe(true);
+    expect(startsStep('visit', wait, visitAt('2024-06-03T12:00:00+08:00', 'w2'), SH)).toBe(false);
+  });
+
+  it('only a visit reads that way: a complaint closed without its id does not end another complaint\'s program', () => {
+    expect(checkStop(program('complaint_open'), { at: T, subjectId: 'cp1' }, [{ type: 'complaint_closed', at: '2024-06-03T12:00:00+08:00' }], SH)).toBeNull();
+  });
+});

@@ -13,12 +13,15 @@ import { detectOptOut } from '../outbox/detect-opt-out.js';
 export interface StopEvent {
   type: string;
   at: string;
+  /** Absent on a visit that names no visit (a DMS export without check-ins): see `concerns`. */
   subjectId?: string;
   level?: Level;
   /** A reply's text: an opt-out word in it is an opt-out (programs.md §10). */
   text?: string;
   /** Whether a reply opts out, read by the engine with the contact policy in force; else the shipped words decide. */
   optOut?: boolean;
+  /** A call or WeChat that is a proactive touch by staff (an answered call out, a WeChat out): `contacted`. */
+  proactive?: boolean;
 }
 
 export interface Stop {
@@ -45,13 +48,25 @@ function kindsOf(e: StopEvent): StopKind[] {
     case 'complaint_closed': return ['complaint_closed'];
     case 'social_resolved': return ['social_resolved'];
     case 'contact_updated': return ['contact_updated'];
+    case 'call': case 'wechat': return e.proactive ? ['contacted'] : [];
     default: return [];
   }
 }
 
+/**
+ * Whether an event of kind `k` is about the run's subject. A visit that names no visit is the
+ * hand-over of whichever visit is open: check-ins may come from a reception system with its own
+ * visit numbers while the DMS sends the visit without one, and the wait must still end.
+ */
+function concerns(e: StopEvent, o: Pick<TriggerOccurrence, 'subjectId'>, k: StopKind): boolean {
+  if (!boundToSubject.has(k) || o.subjectId === undefined) return true;
+  if (e.subjectId === undefined) return k === 'visit';
+  return e.subjectId === o.subjectId;
+}
+
 /** The kinds, among `wanted`, that the event stands for and that concern the occurrence's subject. */
 function kindsFor(e: StopEvent, o: Pick<TriggerOccurrence, 'subjectId'>, wanted: readonly StopKind[]): StopKind[] {
-  return kindsOf(e).filter((k) => wanted.includes(k) && !(boundToSubject.has(k) && o.subjectId !== undefined && e.subjectId !== o.subjectId));
+  return kindsOf(e).filter((k) => wanted.includes(k) && concerns(e, o, k));
 }
 
 /**

@@ -27,7 +27,7 @@ function checkTrigger(p: Program, at: Path, issue: Issue): void {
 
 /** A step started by an event: it counts from that event only, and the stop it starts on must not cancel it. */
 function checkAfter(p: Program, s: Program['steps'][number], sp: Path, issue: Issue): void {
-  if (s.anchor === 'last_visit') issue([...sp, 'anchor'], `a step after "${s.after}" counts its offset from that event, not from the last visit`);
+  if (s.anchor !== 'trigger') issue([...sp, 'anchor'], `a step after "${s.after}" counts its offset from that event, not from the ${s.anchor === 'moment' ? 'care moment' : 'last visit'}`);
   if (p.stopWhen.includes(s.after!) && !s.ignoresStop)
     issue([...sp, 'ignoresStop'], `"${s.after}" also stops this program: set ignoresStop to true, or that stop would cancel the step it starts`);
 }
@@ -49,6 +49,7 @@ function checkSteps(p: Program, at: Path, issue: Issue): void {
       if ('raiseLevel' in r && k !== s.escalation.length - 1) issue([...sp, 'escalation', k], 'raising the warning level must be the last rung');
     });
     if (s.ifTimePassed !== undefined && s.atLocalTime === undefined) issue([...sp, 'ifTimePassed'], 'only a step with atLocalTime says what happens once that time has passed');
+    if (s.anchor === 'moment' && p.trigger.kind !== 'care') issue([...sp, 'anchor'], 'only a care program has a moment to count from');
     if (s.after !== undefined) checkAfter(p, s, sp, issue);
     else if (s.anchor === 'trigger') {
       // Steps are listed in time order; equal offsets are alternatives or companions.

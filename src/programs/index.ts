@@ -8,7 +8,7 @@ export {
   type TriggerEvent, type StopKind, type StepEvent, type IfTimePassed,
 } from './program-schema.js';
 export { parseDuration, type Duration, type DurationInput } from './duration.js';
-export type { Fact, TriggerOccurrence, PlannedStep, PlannedTask, PlannedMessage, WaitingStep, EventStart } from './types.js';
+export type { Fact, TaskCategory, TriggerOccurrence, PlannedStep, PlannedTask, PlannedMessage, WaitingStep, EventStart } from './types.js';
 export { planSteps, planProgram, planRun, stepKey, type PlanContext, type RunPlan } from './plan-steps.js';
 export { releaseStep } from './release-step.js';
 export { planEscalation, escalationKey, type EscalatableTask, type Escalation } from './plan-escalation.js';

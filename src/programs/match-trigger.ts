@@ -1,3 +1,4 @@
+import type { CareMomentKind } from '../domain/care/care-result.js';
 import type { Level } from '../domain/evaluation.js';
 import type { RetainEvent } from '../domain/records.js';
 import type { SignalId } from '../domain/signal-ids.js';
@@ -9,7 +10,8 @@ export type Happening =
   /** `hoursSinceVisit`: for a rating, the hours since the visit it rates (low_rating's window). */
   | { kind: 'event'; event: RetainEvent; hoursSinceVisit?: number }
   | { kind: 'signal'; signal: SignalId }
-  | { kind: 'segment'; segment: 'silent' | 'dormant' | 'lost' | 'returned' | 'abandoned'; level?: Level; recallLevel?: 1 | 2 | 3 | null };
+  | { kind: 'segment'; segment: 'silent' | 'dormant' | 'lost' | 'returned' | 'abandoned'; level?: Level; recallLevel?: 1 | 2 | 3 | null }
+  | { kind: 'care'; moment: CareMomentKind };
 
 /** The trigger event a raw event stands for (a rating only via the low_rating thresholds). */
 function eventTrigger(e: RetainEvent): TriggerEvent | null {
@@ -33,6 +35,7 @@ export function triggerMatches(p: Program, h: Happening): boolean {
   switch (h.kind) {
     case 'warning': return t.kind === 'warning' && t.source === h.source && t.level === h.level;
     case 'signal': return t.kind === 'signal' && t.signal === h.signal;
+    case 'care': return t.kind === 'care' && t.moment === h.moment;
     case 'segment':
       return t.kind === 'segment' && t.segment === h.segment
         && (t.level === undefined || t.level === h.level)

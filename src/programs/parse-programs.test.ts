@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { careMoments } from '../domain/care/care-result.js';
 import { defaultPrograms } from './default-programs.js';
 import { parsePrograms } from './parse-programs.js';
 
@@ -13,7 +14,7 @@ function errorsOf(input: unknown) {
 describe('the default program document', () => {
   it('is valid, versioned and frozen', () => {
     const d = defaultPrograms();
-    expect(d.version).toBe('default-2');
+    expect(d.version).toBe('default-3');
     expect(Object.isFrozen(d.programs[0]!.steps)).toBe(true);
   });
 
@@ -22,13 +23,27 @@ describe('the default program document', () => {
     expect(r.ok && r.document).toEqual(defaultPrograms());
   });
 
-  it('ships a preset for every section §1–§9', () => {
+  it('ships a preset for every section §1–§9 and every care moment of §13', () => {
     expect(defaultPrograms().programs.map((p) => p.id)).toEqual([
       'early_warning_yellow', 'early_warning_orange', 'early_warning_red', 'health_red', 'health_orange', 'health_yellow',
       'waiting_time', 'post_service', 'low_rating', 'complaint_open', 'complaint_after', 'maintenance_chase', 'nps_drop',
       'cancellation', 'social_negative', 'contact_invalid', 'silent_yellow', 'silent_orange', 'silent_red', 'dormant_wakeup',
-      'recall_level_1', 'recall_level_2', 'recall_level_3', 'return_ritual', 'observation', 'give_up',
+      'recall_level_1', 'recall_level_2', 'recall_level_3', 'return_ritual', 'observation',
+      'care_contact', 'care_birthday', 'care_anniversary', 'care_mileage_milestone', 'care_first_service', 'care_warranty',
+      'care_software_update', 'care_holiday', 'care_bad_weather', 'give_up',
     ]);
+    const moments = defaultPrograms().programs.flatMap((p) => (p.trigger.kind === 'care' ? [p.trigger.moment] : []));
+    expect([...moments].sort()).toEqual([...careMoments].sort());
+  });
+
+  it('refuses a moment anchor outside a care program, and a step after an event anchored on a moment', () => {
+    const d = doc();
+    d.programs[0].steps[0].anchor = 'moment';
+    expect(errorsOf(d)).toEqual([{ path: 'programs.0.steps.0.anchor', message: 'only a care program has a moment to count from' }]);
+    const c = doc();
+    const care = c.programs.findIndex((p: { id: string }) => p.id === 'care_birthday');
+    c.programs[care].steps[0].after = 'reply';
+    expect(errorsOf(c)).toEqual([{ path: `programs.${care}.steps.0.anchor`, message: 'a step after "reply" counts its offset from that event, not from the care moment' }]);
   });
 });
 

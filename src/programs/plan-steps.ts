@@ -3,7 +3,7 @@ import { toDuration } from './duration.js';
 import type { Program, ProgramDocument, ProgramStep, StepEvent, WorkingHours } from './program-schema.js';
 import { deadlineFrom, formatInstant, instantIn, landing, startAt, type StoreClock } from './step-clock.js';
 import { fillId, stepApplies } from './step-filters.js';
-import type { PlannedStep, TriggerOccurrence, WaitingStep } from './types.js';
+import type { PlannedStep, TaskCategory, TriggerOccurrence, WaitingStep } from './types.js';
 
 /** The store the plan is for: its IANA zone, and its own working hours if it has them. */
 export interface PlanContext {
@@ -15,17 +15,24 @@ export function stepKey(o: Pick<TriggerOccurrence, 'programId' | 'customerId' | 
   return `${o.programId}/${o.customerId}/${o.triggerKey}/${stepId}`;
 }
 
+/** The store-local day a step counts from, when it is not the trigger: the last visit's or the care moment's. */
+function anchorDay(step: ProgramStep, o: TriggerOccurrence): string | undefined {
+  return step.anchor === 'last_visit' ? o.lastVisitAt : o.momentAt;
+}
+
 /**
  * When a step falls. Trigger-anchored: trigger + offset. Last-visit-anchored: the store-local
- * start of the last visit's day + offset (so `P35D` is the day `R` reaches 35). Null when the
+ * start of the last visit's day + offset (so `P35D` is the day `R` reaches 35); moment-anchored
+ * likewise from the care moment's day (10:00 on the birthday). Null when the
  * step's moment had passed before the trigger's day (R = 35 is not sent when yellow starts at R = 40);
  * a moment earlier on the trigger's own day becomes the trigger.
  */
 function dueOf(step: ProgramStep, o: TriggerOccurrence, trigger: DateTime, program: Program, clock: StoreClock): DateTime | null {
   let base: DateTime;
-  if (step.anchor === 'last_visit') {
-    if (o.lastVisitAt === undefined) return null;
-    base = instantIn(o.lastVisitAt, clock.timeZone).startOf('day');
+  if (step.anchor !== 'trigger') {
+    const day = anchorDay(step, o);
+    if (day === undefined) return null;
+    base = instantIn(day, clock.timeZone).startOf('day');
   } else base = trigger;
   let t = landing(base, toDuration(step.offset), step);
   if (t < trigger) {
@@ -33,6 +40,11 @@ function dueOf(step: ProgramStep, o: TriggerOccurrence, trigger: DateTime, progr
     t = trigger;
   }
   return startAt(t, program.timing, clock);
+}
+
+function categoryOf(program: Program): TaskCategory {
+  const kind = program.trigger.kind;
+  return kind === 'warning' ? 'warning' : kind === 'care' ? 'care' : 'follow_up';
 }
 
 /** What a step is, whenever it falls: everything of the plan but its due and deadline. */
@@ -51,6 +63,7 @@ function stepFields(step: ProgramStep, program: Program, version: string, o: Tri
     escalation: step.escalation.map((r) => ({ ...r })),
     timing: program.timing,
     slot: step.kind === 'task' ? (step.slot ?? null) : null,
+    category: categoryOf(program),
     needs: step.needs === undefined ? null : stepKey(o, step.needs),
     ignoresStop: step.ignoresStop,
     // A warning program knows its level even when the occurrence does not say it.
@@ -89,8 +102,8 @@ function rememberedTimesOf(step: ProgramStep, o: TriggerOccurrence, trigger: () 
   if (!byHours) remembered.set(program, (byHours = new WeakMap()));
   let times = byHours.get(clock.workingHours);
   if (!times) byHours.set(clock.workingHours, (times = new Map()));
-  const lastVisit = step.anchor !== 'last_visit' ? '' : o.lastVisitAt === undefined ? '-' : `+${o.lastVisitAt}`;
-  const key = `${step.id}\n${clock.timeZone}\n${o.at}\n${lastVisit}`;
+  const anchor = step.anchor === 'trigger' ? '' : (anchorDay(step, o) ?? '-');
+  const key = `${step.id}\n${clock.timeZone}\n${o.at}\n${anchor}`;
   const known = times.get(key);
   if (known !== undefined || times.has(key)) return known ?? null;
   const computed = timesOf(step, o, trigger(), program, clock);

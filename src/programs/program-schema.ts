@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { careMoments } from '../domain/care/care-result.js';
 import { signalIds } from '../domain/signal-ids.js';
 import { programCrossChecks } from './cross-checks.js';
 import { DURATION_MESSAGE, parseDuration, type DurationInput } from './duration.js';
@@ -52,6 +53,8 @@ const triggerSchema = z.discriminatedUnion('kind', [
     /** lost only: the recall level of scoring §10. */
     recallLevel: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   }),
+  /** A care moment (programs.md §13): the scoring policy says when each occurs, the program what is done. */
+  z.strictObject({ kind: z.literal('care'), moment: z.enum(careMoments) }),
 ]);
 
 /** A missed deadline moves the work one rung: to a role with a new deadline, or raises the warning level. */
@@ -60,10 +63,11 @@ const rungSchema = z.union([
   z.strictObject({ raiseLevel: z.enum(['orange', 'red']) }),
 ]);
 
-export const stopKinds = ['reply', 'booking', 'visit', 'opt_out', 'green', 'complaint_closed', 'social_resolved', 'contact_updated'] as const;
+/** `contacted`: a proactive touch by staff — an answered call out or a WeChat out (care is kept, the care task is moot). */
+export const stopKinds = ['reply', 'booking', 'visit', 'opt_out', 'green', 'complaint_closed', 'social_resolved', 'contact_updated', 'contacted'] as const;
 export type StopKind = (typeof stopKinds)[number];
 /** What a step can wait for (`after`): the stop kinds that are events; `green` is an evaluation's. */
-export const stepEvents = ['reply', 'booking', 'visit', 'opt_out', 'complaint_closed', 'social_resolved', 'contact_updated'] as const satisfies readonly StopKind[];
+export const stepEvents = ['reply', 'booking', 'visit', 'opt_out', 'complaint_closed', 'social_resolved', 'contact_updated', 'contacted'] as const satisfies readonly StopKind[];
 export type StepEvent = (typeof stepEvents)[number];
 export const ifTimePassedValues = ['next_day', 'at_once'] as const;
 export type IfTimePassed = (typeof ifTimePassedValues)[number];
@@ -72,10 +76,11 @@ export type IfTimePassed = (typeof ifTimePassedValues)[number];
 const stepBase = {
   id,
   /**
-   * Where the offset counts from: the trigger, or the store-local start of the last visit's day
-   * (`R` = offset days). A step with `after` counts from its event instead.
+   * Where the offset counts from: the trigger, the store-local start of the last visit's day
+   * (`R` = offset days), or of a care moment's own day (the birthday, while the trigger is the
+   * start of the birthday month). A step with `after` counts from its event instead.
    */
-  anchor: z.enum(['trigger', 'last_visit']).default('trigger'),
+  anchor: z.enum(['trigger', 'last_visit', 'moment']).default('trigger'),
   offset: duration,
   /**
    * The due moves to this store-local time on the day the offset lands on (recall attempts at

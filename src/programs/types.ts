@@ -23,9 +23,17 @@ export interface TriggerOccurrence {
   subjectId?: string;
   /** For steps anchored on the last visit (`R` reaches n = the local day of the last visit + n). */
   lastVisitAt?: string;
+  /** For steps anchored on a care moment: its store-local day (`YYYY-MM-DD`). */
+  momentAt?: string;
   /** e.g. byRecency, topValue, valueTier, dormantType, churnReason. */
   facts?: Record<string, Fact>;
 }
+
+/**
+ * What a task is for, as the inbox sorts it: a warning's work, proactive care before any warning,
+ * or a follow-up of something that happened (a visit, a complaint, a chase, a recall).
+ */
+export type TaskCategory = 'warning' | 'care' | 'follow_up';
 
 interface PlannedBase {
   /** `programId/customerId/triggerKey/stepId`: the idempotency key the engine persists. */
@@ -46,6 +54,8 @@ interface PlannedBase {
   escalation: EscalationRung[];
   timing: Timing;
   slot: 'early_warning' | null;
+  /** From the program's trigger kind; plans stored before categories existed have none (read as follow_up). */
+  category?: TaskCategory;
   /** The key of the step this one needs (it happens only if that one was reached before a stop). */
   needs: string | null;
   ignoresStop: boolean;

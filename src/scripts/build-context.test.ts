@@ -49,6 +49,25 @@ describe('buildContext', () => {
     expect(ctx.years).toBeUndefined();
   });
 
+  it('fills the personal notes by topic, phone numbers in them masked', () => {
+    const ctx = buildContext({
+      ...baseInput,
+      notes: { drink: '冰美式', family: '太太电话 139 1234 5678，白天打她', job: '中学老师', open_question: '充电桩能不能装快充', other: '周末上午方便' },
+    });
+    expect([ctx.preferredDrink, ctx.family, ctx.job, ctx.openQuestion, ctx.personalNote])
+      .toEqual(['冰美式', '太太电话 139****5678，白天打她', '中学老师', '充电桩能不能装快充', '周末上午方便']);
+  });
+
+  it("the imported note stands in for the other topic until staff write one; a cleared topic is missing, not the import's", () => {
+    expect(buildContext({ ...baseInput, notes: { drink: '茶' } }).personalNote).toBe('周末方便，喜欢喝美式');
+    const cleared = buildContext({ ...baseInput, notes: { other: '', open_question: '' } });
+    expect(cleared.personalNote).toBeNull();
+    expect(cleared.openQuestion).toBeNull();
+    // A number in the imported note is personal data all the same.
+    const imported = buildContext({ ...baseInput, customer: { ...baseInput.customer, extra: { note: '紧急联系人13800001111' } } });
+    expect(imported.personalNote).toBe('紧急联系人138****1111');
+  });
+
   it('without any visit, the visit fields stay absent', () => {
     const ctx = buildContext({ ...baseInput, events: [] });
     expect([ctx.daysSinceLastVisit, ctx.lastVisitDate, ctx.lastVisitKind, ctx.lastVisitItems, ctx.mileage]).toEqual([undefined, undefined, undefined, undefined, undefined]);

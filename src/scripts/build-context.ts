@@ -1,7 +1,10 @@
 import { parseDay, ymdOf } from '../domain/dates.js';
-import type { Customer, RetainEvent, Staff, Store, Vehicle } from '../domain/records.js';
+import type { Customer, NoteTopic, RetainEvent, Staff, Store, Vehicle } from '../domain/records.js';
+import type { Fact } from '../programs/types.js';
 import { formatDate, formatItems, formatKm, formatMaintenanceItem, formatVisitKind } from './format-values.js';
+import { momentFields } from './moment-fields.js';
 import { nameWithTitle, parseGender, type Gender } from './name-with-title.js';
+import { noteContext } from './note-fields.js';
 import type { FieldValue, ScriptContext } from './render.js';
 import { openComplaintTopic, visitFacts } from './visit-facts.js';
 
@@ -24,13 +27,18 @@ export interface ContextInput {
   title?: string | null;
   offer?: { text: FieldValue; deadline?: string | null } | null;
   slot?: FieldValue | null;
-  /** §13 personal notes; else `customer.extra.notes` (or `note`). */
-  note?: string | null;
+  /**
+   * §13 personal notes: the current text of each topic that has one ('' = cleared). Without an
+   * `other` note, `customer.extra.notes` (or `note`) of the imported record stands in.
+   */
+  notes?: Partial<Record<NoteTopic, string>>;
   /** What the store changed after a complaint or low rating, for the apology scripts. */
   changeMade?: FieldValue | null;
   /** Else the latest open complaint's topic. */
   complaintTopic?: string | null;
   link?: string | null;
+  /** The facts of the care moment (or other trigger) the script is for: the holiday, the milestone… */
+  moment?: Readonly<Record<string, Fact>> | null;
 }
 
 function extraString(c: Customer, ...keys: string[]): string | null {
@@ -82,10 +90,11 @@ export function buildContext(input: ContextInput): ScriptContext {
     offer: input.offer?.text,
     offerDeadline: input.offer?.deadline ? formatDate(input.offer.deadline, asOf) : undefined,
     slot: input.slot,
-    personalNote: input.note !== undefined ? input.note : extraString(customer, 'notes', 'note'),
+    ...noteContext(input.notes ?? {}, extraString(customer, 'notes', 'note')),
     changeMade: input.changeMade,
     complaintTopic: input.complaintTopic !== undefined ? input.complaintTopic : openComplaintTopic(events, day, store.timeZone),
     link: input.link,
     years: yearsSinceDelivery(vehicles, asOf) ?? undefined,
+    ...(input.moment ? momentFields(input.moment, asOf) : {}),
   };
 }

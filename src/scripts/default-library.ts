@@ -1,5 +1,6 @@
 import manifest from './data/manifest.json' with { type: 'json' };
 import afterService from './data/scripts-after-service.json' with { type: 'json' };
+import care from './data/scripts-care.json' with { type: 'json' };
 import cancellation from './data/scripts-cancellation.json' with { type: 'json' };
 import convenience from './data/scripts-convenience.json' with { type: 'json' };
 import dormant from './data/scripts-dormant.json' with { type: 'json' };
@@ -10,6 +11,7 @@ import recallReturnFarewell from './data/scripts-recall-return-farewell.json' wi
 import service from './data/scripts-service.json' with { type: 'json' };
 import warningCalls from './data/scripts-warning-calls.json' with { type: 'json' };
 import app from './data/templates-app.json' with { type: 'json' };
+import careTemplates from './data/templates-care.json' with { type: 'json' };
 import email from './data/templates-email.json' with { type: 'json' };
 import sms from './data/templates-sms.json' with { type: 'json' };
 import wechat from './data/templates-wechat.json' with { type: 'json' };
@@ -22,8 +24,8 @@ import { deepFreeze } from '../domain/deep-freeze.js';
  * so that each file stays readable; users edit (and the store keeps) the joined document.
  */
 export function defaultLibraryDocument(): { version: string; scripts: unknown[]; templates: unknown[] } {
-  const scriptFiles = [firstCall, price, convenience, service, passive, warningCalls, afterService, cancellation, dormant, recallReturnFarewell];
-  const templateFiles = [sms, wechat, app, email];
+  const scriptFiles = [firstCall, price, convenience, service, passive, warningCalls, afterService, cancellation, dormant, recallReturnFarewell, care];
+  const templateFiles = [sms, wechat, app, email, careTemplates];
   return structuredClone({
     version: manifest.version,
     scripts: scriptFiles.flatMap((f) => f.scripts),

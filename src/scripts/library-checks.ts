@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isField } from './fields.js';
+import { isField, noteFields } from './fields.js';
 import type { ScriptLibrary, Template } from './library-schema.js';
 import { scanPlaceholders } from './placeholders.js';
 import { variantAvoids } from './variant-fields.js';
@@ -36,9 +36,26 @@ function checkVariant(ctx: Ctx, t: Template, i: number, owner: string): void {
   }
 }
 
+/**
+ * Personal notes (what the customer told staff: family, job, the open question…) help a person
+ * continue a conversation; read back to the customer by an automated message they would be an
+ * intrusion, and a number written into one would leave Retain. No template may name them.
+ */
+function checkNoNotes(ctx: Ctx, t: Template, i: number, owner: string): void {
+  for (const lang of langs) {
+    for (const [part, text] of [['subject', t.subject?.[lang]], ['body', t.body[lang]]] as const) {
+      const named = scanPlaceholders(text ?? '').names.filter((n) => noteFields.includes(n as never));
+      for (const name of new Set(named)) {
+        ctx.addIssue({ code: 'custom', path: ['templates', i, part, lang], message: `${owner}: {{${name}}} is a personal note, for staff's scripts only; a message to the customer cannot carry it` });
+      }
+    }
+  }
+}
+
 function checkTemplate(ctx: Ctx, t: Template, i: number): void {
   const owner = `template "${t.id}"`;
   checkVariant(ctx, t, i, owner);
+  checkNoNotes(ctx, t, i, owner);
   const needsSubject = t.channel === 'email' || t.channel === 'app';
   if (needsSubject && !t.subject) ctx.addIssue({ code: 'custom', path: ['templates', i, 'subject'], message: `${owner}: an ${t.channel} message needs a subject` });
   if (t.channel === 'sms' && t.subject) ctx.addIssue({ code: 'custom', path: ['templates', i, 'subject'], message: `${owner}: an SMS has no subject` });

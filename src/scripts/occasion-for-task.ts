@@ -39,6 +39,13 @@ const BY_PROGRAM: Record<string, TaskOccasion> = {
   return_ritual: { occasion: 'return_welcome', impliedReason: null },
   observation: { occasion: 'return_welcome', impliedReason: null },
   give_up: { occasion: 'farewell_call', impliedReason: null },
+  care_contact: { occasion: 'care_call', impliedReason: null },
+  care_birthday: { occasion: 'birthday_call', impliedReason: null },
+  care_anniversary: { occasion: 'care_call', impliedReason: null },
+  care_mileage_milestone: { occasion: 'milestone_call', impliedReason: null },
+  care_first_service: { occasion: 'first_service_call', impliedReason: null },
+  care_warranty: { occasion: 'warranty_call', impliedReason: null },
+  care_software_update: { occasion: 'software_update_call', impliedReason: null },
 };
 
 const GENERAL: TaskOccasion = { occasion: 'retention_call', impliedReason: null };

@@ -14,9 +14,9 @@ function errorsOf(input: unknown) {
 describe('the shipped library', () => {
   it('is valid, versioned and frozen', () => {
     const lib = defaultLibrary();
-    expect(lib.version).toBe('default-3');
+    expect(lib.version).toBe('default-5');
     expect(lib.scripts.length).toBeGreaterThan(80);
-    expect(lib.templates).toHaveLength(48);
+    expect(lib.templates).toHaveLength(72);
     expect(Object.isFrozen(lib.scripts[0]!.text)).toBe(true);
   });
 

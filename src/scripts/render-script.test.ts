@@ -9,14 +9,15 @@ const lib = defaultLibrary();
 
 describe('an orange warning call for the sample customer', () => {
   const choice = selectScript(lib, { occasion: 'orange_call', reason: 'unknown', audience: ['active_warning', 'mid'], stage: 'opening' })!;
-  const ctx = buildContext(baseInput);
+  // The question the last call left open; no "other" note yet, so the imported note stands in.
+  const ctx = buildContext({ ...baseInput, notes: { open_question: '家里充电桩能不能装快充' } });
 
-  it('opens in Chinese with his name, his advisor, the days, the due service and the note for the advisor', () => {
+  it('opens in Chinese with his name, his advisor, the days, the due service and the notes for the advisor', () => {
     expect(renderScript(choice.script, ctx, 'zh-CN')).toEqual({
       id: 'orange.opening',
       title: '橙色预警·顾问来电开场',
       text: '张先生您好，我是您在星途浦东服务中心的服务顾问李娜。您的车有105天没回店了，按记录40,000公里保养在6月20日到期，想跟您确认一下车况，方便说两句吗？',
-      tip: '72小时内打完并记录结果。客户备注：周末方便，喜欢喝美式。先问候、再倾听。',
+      tip: '72小时内打完并记录结果。上次留下的问题：家里充电桩能不能装快充。客户备注：周末方便，喜欢喝美式。先问候、再倾听。',
       missing: [],
     });
   });

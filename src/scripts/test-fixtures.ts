@@ -36,5 +36,10 @@ export function fullContext(): ScriptContext {
     slot: { 'zh-CN': '6月22日（周六）上午10:00', en: 'Sat 22 June, 10:00' },
     changeMade: { 'zh-CN': '交车前增加一次质检并短信通知', en: 'a second quality check and a text before hand-over' },
     link: 'https://s.example.cn/r/8Kq2',
+    notes: { drink: '冰美式', family: '女儿今年高考', job: '中学老师', open_question: '家里充电桩能不能装快充', other: '周末上午方便接电话' },
+    moment: {
+      holidayNameZh: '中秋节', holidayNameEn: 'Mid-Autumn Festival', milestoneKm: 50000, warrantyEnd: '2024-08-10',
+      updateTitle: '电池管理 5.2', noticeTitle: '台风"海葵"橙色预警',
+    },
   });
 }

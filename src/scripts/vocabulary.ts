@@ -39,6 +39,12 @@ export const occasions = [
   'recall_call',
   'return_welcome',
   'farewell_call',
+  'care_call',
+  'birthday_call',
+  'milestone_call',
+  'first_service_call',
+  'warranty_call',
+  'software_update_call',
 ] as const;
 export type Occasion = (typeof occasions)[number];
 
@@ -64,6 +70,12 @@ export const purposes = [
   'birthday',
   'anniversary',
   'return_welcome',
+  'holiday',
+  'milestone',
+  'first_service',
+  'warranty',
+  'software_update',
+  'weather',
 ] as const;
 export type Purpose = (typeof purposes)[number];
 

@@ -1,4 +1,5 @@
 import type { RetentionSettings } from '../campaigns/settings-schema.js';
+import { TASK_EVENT_PREFIX } from '../domain/task-event-id.js';
 import type { Db } from './db.js';
 
 /** Purposes of messages that are a campaign's touches (a routine maintenance reminder is not). */
@@ -11,7 +12,8 @@ const LOCAL_MINUTE = (at: string) => `(extract(hour FROM ${at} AT TIME ZONE s.ti
  * call, outbound WeChat and message events (import or API) in the campaign's dates, the outbox's
  * sent messages and the closed call/WeChat tasks of the member's program since the launch — the
  * campaign's run, or the run of the same program it adopted (a task whose call was also logged
- * as an event counts once). Idempotent by source. Returns the attempts added.
+ * as an event counts once, and so does the contact event a task's own outcome appended).
+ * Idempotent by source. Returns the attempts added.
  */
 export async function syncAttempts(db: Db, campaignId: string, settings: RetentionSettings): Promise<number> {
   const m = settings.costs.minutes;
@@ -27,11 +29,11 @@ export async function syncAttempts(db: Db, campaignId: string, settings: Retenti
             'event:' || e.id
        FROM campaign_members m JOIN campaigns c ON c.id = m.campaign_id JOIN stores s ON s.id = m.store_id
        JOIN events e ON e.customer_id = m.customer_id AND e.at >= m.joined_at AND e.day <= c.ends_on
-      WHERE m.campaign_id = $1 AND m.grp = 'treated'
+      WHERE m.campaign_id = $1 AND m.grp = 'treated' AND left(e.id, length($6)) <> $6
         AND ((e.type = 'call' AND e.record->>'direction' = 'out') OR (e.type = 'wechat' AND e.record->>'direction' = 'out')
              OR (e.type = 'message' AND e.record->>'purpose' = ANY($5::text[])))
      ON CONFLICT (source) DO NOTHING RETURNING id`,
-    [campaignId, m.wechat, m.connected, m.unanswered, CAMPAIGN_PURPOSES],
+    [campaignId, m.wechat, m.connected, m.unanswered, CAMPAIGN_PURPOSES, TASK_EVENT_PREFIX],
   );
   const fromOutbox = await db.query(
     `INSERT INTO campaign_attempts (campaign_id, customer_id, store_id, channel, automated, at, local_minute, staff_id, connected, outcome, minutes, source)

@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { maskPhone } from '../../auth/mask-phone.js';
+import { maskPhone, maskPhonesInText } from '../../auth/mask-phone.js';
 import { requireCustomer } from '../../auth/require-customer.js';
 import { getCustomer, listScoreHistory } from '../../store/read-customers.js';
 import { getOpenWarning } from '../../store/read-warnings.js';
@@ -46,7 +46,7 @@ export function getCustomerRoute(app: OpenAPIHono, deps: ApiDeps): void {
     return c.json(
       {
         // The number is shown masked everywhere; the assigned advisor reveals it through reveal-phone (audited).
-        customer: { ...found.customer, phone: maskPhone(found.customer.phone) } as Record<string, unknown>,
+        customer: { ...found.customer, phone: maskPhone(found.customer.phone), ...maskedExtra(found.customer.extra) } as Record<string, unknown>,
         storeId: found.storeId,
         vehicles: found.vehicles as Record<string, unknown>[],
         latestEvaluation: history[history.length - 1] ?? null,
@@ -55,6 +55,17 @@ export function getCustomerRoute(app: OpenAPIHono, deps: ApiDeps): void {
       200,
     );
   });
+}
+
+/**
+ * An imported free-text note (`extra.notes` / `extra.note`, the personal note before Retain kept
+ * notes of its own) is personal data like the notes: numbers written into it are masked too.
+ */
+function maskedExtra(extra: Record<string, unknown> | undefined): { extra?: Record<string, unknown> } {
+  if (!extra) return {};
+  const masked = { ...extra };
+  for (const key of ['notes', 'note']) if (typeof masked[key] === 'string') masked[key] = maskPhonesInText(masked[key]);
+  return { extra: masked };
 }
 
 export function serialiseWarning<W extends { openedAt: Date; changedAt: Date; closedAt: Date | null }>(w: W) {

@@ -1,6 +1,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { loadTaskBriefing } from '../../engine/task-briefing.js';
 import type { ApiDeps } from '../deps.js';
+import { loadNotesView } from '../notes/load-notes-view.js';
+import { NotesViewSchema } from '../notes/note-schemas.js';
 import { ErrorBody, WarningSchema } from '../schemas.js';
 import { requireTask } from '../tasks/require-task.js';
 import { ScriptsSchema } from '../tasks/scripts-schema.js';
@@ -19,6 +21,9 @@ const TaskDetailSchema = z
     }),
     warning: WarningSchema.nullable(),
     scripts: ScriptsSchema,
+    // Beside the script: whoever may do the task reads the customer's notes, even a task reassigned
+    // to them for a customer outside their own scope.
+    notes: NotesViewSchema,
   })
   .openapi('TaskDetail');
 export type TaskDetail = z.infer<typeof TaskDetailSchema>;
@@ -43,7 +48,10 @@ export function getTask(app: OpenAPIHono, deps: ApiDeps): void {
     const now = deps.clock();
     const briefing = await loadTaskBriefing(deps.db, row, now, c.req.valid('query').lang);
     return c.json(
-      { task: toTaskItem(row, now), customer: briefing.customer, warning: briefing.warning && serialiseWarning(briefing.warning), scripts: briefing.scripts },
+      {
+        task: toTaskItem(row, now), customer: briefing.customer, warning: briefing.warning && serialiseWarning(briefing.warning), scripts: briefing.scripts,
+        notes: await loadNotesView(deps.db, row.customerId),
+      },
       200,
     );
   });

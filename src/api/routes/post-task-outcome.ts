@@ -1,9 +1,12 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { churnReasonValues, recordOutcome, taskResults } from '../../engine/programs/index.js';
+import { churnReasonValues, taskResults } from '../../engine/programs/index.js';
+import { recordOutcomeIn } from '../../engine/programs/record-outcome.js';
 import { refusalNeedsReason } from '../../engine/outcome-rules.js';
+import { recordNotes } from '../../store/record-notes.js';
 import { getTaskRow } from '../../store/read-tasks.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
+import { givenTopics, NoteTopicsInput } from '../notes/note-schemas.js';
 import { ErrorBody } from '../schemas.js';
 import { callerStaffId, requireTask } from '../tasks/require-task.js';
 import { TaskIdParam, TaskItemSchema, toTaskItem } from '../tasks/task-schemas.js';
@@ -17,6 +20,7 @@ export const OutcomeBody = z
     reason: text.optional().openapi({ description: 'Why the customer refused (required with refused), or anything worth keeping' }),
     churnReason: z.enum(churnReasonValues).optional().openapi({ description: 'Kept on the customer: recall scripts and offers follow it' }),
     detail: text.optional(),
+    notes: NoteTopicsInput.optional().openapi({ description: 'Personal notes taken on the call (drink, family, job, open_question, other), saved with the outcome, on this task' }),
     staffId: z.string().min(1).optional().openapi({ description: 'Who did it, for API tokens; a staff session records its own id' }),
   })
   .superRefine(refusalNeedsReason)
@@ -47,11 +51,18 @@ const route = createRoute({
 export function postTaskOutcome(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
-    const { staffId, ...outcome } = c.req.valid('json');
-    await requireTask(c, deps.db, id);
+    const { staffId, notes, ...outcome } = c.req.valid('json');
+    const task = await requireTask(c, deps.db, id);
     const now = deps.clock();
     const by = callerStaffId(c) ?? staffId ?? null;
-    const result = await recordOutcome(deps.db, id, outcome, now, by);
+    // One transaction: the notes of a call are kept only if its outcome is (a closed task keeps neither).
+    const result = await deps.db.transaction(async (tx) => {
+      const r = await recordOutcomeIn(tx, id, outcome, now, by);
+      if (notes && (r.status === 'closed' || r.status === 'attempt')) {
+        await recordNotes(tx, { customerId: task.customerId, notes: givenTopics(notes), staffId: by, taskId: id, at: now });
+      }
+      return r;
+    });
     if (result.status === 'not_found') throw new ApiError('not_found', `no task "${id}"`);
     if (result.status === 'not_open') throw new ApiError('conflict', `task "${id}" is no longer open: its outcome was already recorded or it was escalated`);
     const row = (await getTaskRow(deps.db, id))!;

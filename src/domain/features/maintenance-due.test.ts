@@ -83,3 +83,62 @@ describe('maintenance due by distance', () => {
     expect(distanceDue([{ day: 1, km: 0 }, { day: 4, km: 30 }], 100)).toBe(4 + 7);
   });
 });
+
+// One reading at or past the target makes the vehicle due by distance on that reading's date;
+// two readings on different days are needed only to project a future date.
+describe('maintenance due by distance: one reading is enough once the target is reached', () => {
+  // Delivered long ago at 0 km and never maintained: the target is 20000 km, and no time interval.
+  const delivered = () => facts().vehicle({ delivered: '2022-01-01', km: 20000 });
+
+  it('one reading below the target: no date by distance', () => {
+    expect(due(delivered().event('mileage', 10, { km: 19999 })).due).toBe(null);
+  });
+
+  it('one reading exactly at the target: due that day', () => {
+    expect(due(delivered().event('mileage', 10, { km: 20000 }))).toMatchObject({ due: ago(10), overdue: 10 });
+  });
+
+  it('one reading past the target: due that day', () => {
+    expect(due(delivered().event('mileage', 10, { km: 26000 }))).toMatchObject({ due: ago(10), overdue: 10 });
+  });
+
+  it('the only reading is a visit\'s own mileage', () => {
+    expect(due(delivered().visit(15, { kind: 'repair', mileage: 19999 })).due).toBe(null);
+    expect(due(delivered().visit(15, { kind: 'repair', mileage: 20000 })).due).toBe(ago(15));
+  });
+
+  it('of several readings, the first at or past the target gives the date, even when a later one reads lower', () => {
+    const b = delivered().event('mileage', 40, { km: 18000 }).event('mileage', 30, { km: 20500 }).event('mileage', 20, { km: 22000 });
+    expect(due(b).due).toBe(ago(30));
+    // A later reading typed lower does not undo the one that showed the car due.
+    expect(due(delivered().event('mileage', 30, { km: 20500 }).event('mileage', 20, { km: 19000 })).due).toBe(ago(30));
+    expect(distanceDue([{ day: 1, km: 10 }, { day: 2, km: 100 }, { day: 3, km: 90 }], 100)).toBe(2);
+  });
+
+  it('a last maintenance visit without an odometer reading leaves the target unknown: only time counts', () => {
+    const b = facts().vehicle({ delivered: '2022-01-01', km: 20000, months: 12 })
+      .visit(200, { kind: 'maintenance', mileage: 10000 })
+      .visit(100, { kind: 'maintenance' })
+      .event('mileage', 10, { km: 90000 });
+    expect(due(b).due).toBe('2025-03-22'); // the maintenance visit (2024-03-22) + 12 months
+    // The same readings with the odometer read at that visit: due by distance at once.
+    const read = facts().vehicle({ delivered: '2022-01-01', km: 20000, months: 12 })
+      .visit(100, { kind: 'maintenance', mileage: 10000 })
+      .event('mileage', 10, { km: 90000 });
+    expect(due(read).due).toBe(ago(10));
+  });
+});
+
+describe('maintenance due by distance: whose reading a mileage event is', () => {
+  const two = () => facts().vehicle({ vin: 'A', delivered: '2022-01-01', km: 20000 }).vehicle({ vin: 'B', delivered: '2022-01-01', km: 30000 });
+
+  it('a mileage event with a vin is that vehicle\'s reading only', () => {
+    // 25000 km is past A's target (20000), not B's (30000).
+    expect(due(two().event('mileage', 10, { km: 25000, vin: 'B' })).due).toBe(null);
+    expect(due(two().event('mileage', 10, { km: 25000, vin: 'A' })).due).toBe(ago(10));
+  });
+
+  it('one without a vin counts for every vehicle', () => {
+    expect(due(two().event('mileage', 10, { km: 25000 })).due).toBe(ago(10));
+  });
+});

@@ -21,14 +21,17 @@ function earlier(a: Day | null, b: Day | null): Day | null {
 }
 
 /**
- * When the mileage reaches `target`: the first reading at or past it, or else a projection from
- * the latest reading at the daily km between the first and latest readings. A flat or falling
- * odometer, or readings all on one day, give no daily km and so no date.
+ * When the mileage reaches `target`. One reading at or past it is enough: the first such reading's
+ * date, even when a later reading is lower (an odometer typed wrong later does not undo a reading
+ * that showed the car due). Only a future date needs two readings: the projection from the latest
+ * reading at the daily km between the first and latest. A flat or falling odometer, or readings
+ * all on one day, give no daily km and so no date.
  */
 export function distanceDue(readings: readonly Reading[], target: number): Day | null {
+  const reached = readings.find((r) => r.km >= target);
+  if (reached) return reached.day;
   const latest = readings.at(-1);
   if (!latest) return null;
-  if (latest.km >= target) return readings.find((r) => r.km >= target)!.day;
   const first = readings[0]!;
   const days = latest.day - first.day;
   const km = latest.km - first.km;
@@ -37,10 +40,10 @@ export function distanceDue(readings: readonly Reading[], target: number): Day |
   return latest.day + Math.ceil(round(((target - latest.km) * days) / km, 6));
 }
 
-/** Mileage events carry no vin, so they count for every vehicle; visits only for their own. */
-function readingsFor(own: readonly Dated<EventOf<'visit'>>[], t: Timeline, lookbackDays: number): Reading[] {
+/** The vehicle's readings: like visits, a mileage event with a vin is that vehicle's, one without every vehicle's. */
+function readingsFor(vin: string, own: readonly Dated<EventOf<'visit'>>[], t: Timeline, lookbackDays: number): Reading[] {
   const visits = own.filter((v) => v.e.mileage != null && within(v.day, t.asOf, lookbackDays));
-  const events = t.of('mileage').filter((m) => within(m.day, t.asOf, lookbackDays));
+  const events = t.of('mileage').filter((m) => (!m.e.vin || m.e.vin === vin) && within(m.day, t.asOf, lookbackDays));
   const merged: { seq: number; reading: Reading }[] = [
     ...visits.map((v) => ({ seq: v.seq, reading: { day: v.day, km: v.e.mileage! } })),
     ...events.map((m) => ({ seq: m.seq, reading: { day: m.day, km: m.e.km } })),
@@ -48,26 +51,32 @@ function readingsFor(own: readonly Dated<EventOf<'visit'>>[], t: Timeline, lookb
   return merged.sort((a, b) => a.seq - b.seq).map((x) => x.reading);
 }
 
-function vehicleDue(vehicle: Vehicle, delivered: Day, t: Timeline, lookbackDays: number): MaintenanceDue {
+/**
+ * One vehicle's maintenance due, and whether it has had a maintenance visit at all (proactive
+ * care reminds a new car's first service, counted from the delivery).
+ */
+export function vehicleMaintenanceDue(vehicle: Vehicle, t: Timeline, lookbackDays: number): MaintenanceDue & { serviced: boolean } {
   const own = t.of('visit').filter((v) => !v.e.vin || v.e.vin === vehicle.vin);
-  let base: { day: Day; km: number | null } = { day: delivered, km: 0 };
+  let base: { day: Day; km: number | null } = { day: parseDay(vehicle.deliveredAt), km: 0 };
+  let serviced = false;
   for (let i = own.length - 1; i >= 0; i--) {
     const v = own[i]!;
     if (v.e.kind === 'maintenance') {
       // A maintenance visit without an odometer reading leaves the distance target unknown.
       base = { day: v.day, km: v.e.mileage ?? null };
+      serviced = true;
       break;
     }
   }
   const months = vehicle.maintenanceIntervalMonths;
   const km = vehicle.maintenanceIntervalKm;
-  const readings = km && base.km !== null ? readingsFor(own, t, lookbackDays) : [];
+  const readings = km && base.km !== null ? readingsFor(vehicle.vin, own, t, lookbackDays) : [];
   const dueAfter = (intervals: number): Day | null =>
     earlier(
       months ? addMonthsClamped(base.day, months * intervals) : null,
       km && base.km !== null ? distanceDue(readings, base.km + km * intervals) : null,
     );
-  return { due: dueAfter(1), secondDue: dueAfter(2) };
+  return { due: dueAfter(1), secondDue: dueAfter(2), serviced };
 }
 
 /**
@@ -78,9 +87,8 @@ export function maintenanceDue(vehicles: readonly Vehicle[], t: Timeline, lookba
   let due: Day | null = null;
   let secondDue: Day | null = null;
   for (const v of vehicles) {
-    const delivered = parseDay(v.deliveredAt);
-    if (delivered > t.asOf) continue;
-    const d = vehicleDue(v, delivered, t, lookbackDays);
+    if (parseDay(v.deliveredAt) > t.asOf) continue;
+    const d = vehicleMaintenanceDue(v, t, lookbackDays);
     due = earlier(due, d.due);
     secondDue = earlier(secondDue, d.secondDue);
   }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { careChecks } from '../care/care-checks.js';
 import { boundValue, isLowerBound } from '../scales.js';
 import type { Policy } from './policy-schema.js';
 
@@ -56,6 +57,8 @@ export function crossChecks(p: Policy, ctx: z.RefinementCtx): void {
   }
 
   if (p.recall.longAboveR < p.recall.recentMaxR) issue(['recall', 'longAboveR'], `must not be below recentMaxR (${p.recall.recentMaxR})`);
+
+  careChecks(p.care, issue);
 
   const seen = new Set<string>();
   p.rules.forEach((rule, i) => {

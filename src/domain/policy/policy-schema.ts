@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { careShape } from '../care/care-schema.js';
 import { checkCondition } from '../rules/check-condition.js';
 import type { Condition } from '../rules/condition.js';
 import { boundSchema, scaleSchema, scaleWithNoDataSchema } from './bounds-schema.js';
 import { crossChecks } from './cross-checks.js';
+import shipped from './default-policy.json' with { type: 'json' };
 import { signalsSchema } from './signals-schema.js';
 
 const days = z.number().int().nonnegative();
@@ -90,6 +92,8 @@ const policyShape = z.strictObject({
     levels: z.strictObject({ high: recallRow, mid: recallRow, basic: recallRow }),
   }),
   level: z.strictObject({ observationRaise: warningLevel }),
+  // Policies saved before proactive care existed have no care section: they get the shipped one.
+  care: careShape.prefault(() => structuredClone(shipped.care) as z.input<typeof careShape>),
 });
 
 export type Policy = z.infer<typeof policyShape>;

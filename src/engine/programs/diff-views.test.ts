@@ -4,7 +4,7 @@ import type { EvaluationView } from './evaluation-view.js';
 
 const ev = (over: Partial<EvaluationView> = {}): EvaluationView => ({
   healthLevel: null, healthScore: 80, silentLevel: 'green', lifecycle: 'active', recallLevel: null, signals: [], valueTier: 'mid',
-  byRecency: false, lastVisitDay: '2024-05-01', returnedAt: null, dissatisfied: false, topValue: false, ...over,
+  byRecency: false, lastVisitDay: '2024-05-01', returnedAt: null, dissatisfied: false, topValue: false, care: [], ...over,
 });
 const seen = (over: Partial<StoredView> = {}): StoredView => ({ ...emptyView(), asOf: '2024-05-31', lifecycle: 'active', silentLevel: 'green', ...over });
 const day = '2024-06-01';
@@ -69,5 +69,25 @@ describe('what an evaluation starts and stops', () => {
     const { view } = diffViews(seen(), ev(), null, day);
     expect(sameView(seen(), view)).toBe(true);
     expect(sameView(emptyView(), view)).toBe(false);
+  });
+
+  it('a care moment starts its program when it opens, once while it stays open, again when a new occurrence opens', () => {
+    const birthday = { key: 'birthday:2024', moment: 'birthday' as const, day: '2024-06-12', facts: { birthdayDay: '2024-06-12' } };
+    const contact = { key: 'contact:2024-06-01', moment: 'contact_interval' as const, day: '2024-06-01', facts: { intervalDays: 30 } };
+    const opened = diffViews(seen(), ev({ care: [birthday] }), null, day);
+    expect(opened.changes).toEqual([{ kind: 'start', happening: { kind: 'care', moment: 'birthday' }, triggerKey: 'care:birthday:2024', scope: 'other', moment: birthday }]);
+    expect(opened.view.careKeys).toEqual(['birthday:2024']);
+    expect(summary(opened.view, ev({ care: [birthday] }), null)).toEqual([]);
+    expect(summary(opened.view, ev({ care: [birthday, contact] }), null)).toEqual(['start care:contact:2024-06-01']);
+    // Closed (the birthday passed), the view forgets it; the next contact occurrence is a new key.
+    const closed = diffViews(opened.view, ev({ care: [] }), null, day);
+    expect(closed.changes).toEqual([]);
+    expect(closed.view.careKeys).toEqual([]);
+    expect(summary(closed.view, ev({ care: [{ ...contact, key: 'contact:2024-07-01' }] }), null)).toEqual(['start care:contact:2024-07-01']);
+  });
+
+  it('a customer who is gone gets no care moment', () => {
+    const birthday = { key: 'birthday:2024', moment: 'birthday' as const, day: '2024-06-12', facts: {} };
+    expect(summary(seen({ lifecycle: 'abandoned' }), ev({ lifecycle: 'abandoned', care: [birthday] }), null)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import type { CareMoment } from '../../domain/care/care-result.js';
 import type { Level, Lifecycle } from '../../domain/evaluation.js';
 import { levelRank } from '../../domain/levels.js';
 import type { Happening } from '../../programs/match-trigger.js';
@@ -16,6 +17,8 @@ export interface StoredView {
   signals: string[];
   /** The recall level of a lost or dormant customer (scoring.md §10), null otherwise. */
   recallLevel: 1 | 2 | 3 | null;
+  /** The care moments open at the last evaluation, by key. */
+  careKeys: string[];
 }
 
 export interface OpenWarning {
@@ -31,7 +34,7 @@ export type ViewChange =
   | { kind: 'warning_opened'; warningId: number; level: Level; reasons: string[] }
   | { kind: 'warning_changed'; warningId: number; level: Level }
   | { kind: 'warning_closed'; warningId: number }
-  | { kind: 'start'; happening: Happening; triggerKey: string; scope: RunScope; warningId?: number }
+  | { kind: 'start'; happening: Happening; triggerKey: string; scope: RunScope; warningId?: number; moment?: CareMoment }
   /** `all`: the customer was given up (or sold the car): every run ends, whatever its stop conditions. */
   | { kind: 'stop'; scope: RunScope | 'all'; reason: 'green' | 'abandoned' };
 
@@ -39,7 +42,7 @@ const GONE = new Set<Lifecycle>(['abandoned', 'sold_or_moved']);
 const rank = (l: Level | null) => (l === null ? 0 : levelRank[l]);
 
 export const emptyView = (): StoredView => ({
-  asOf: null, warningId: null, warningLevel: null, healthLevel: null, healthEpisode: 0, silentLevel: null, lifecycle: null, signals: [], recallLevel: null,
+  asOf: null, warningId: null, warningLevel: null, healthLevel: null, healthEpisode: 0, silentLevel: null, lifecycle: null, signals: [], recallLevel: null, careKeys: [],
 });
 
 /**
@@ -109,6 +112,14 @@ export function diffViews(prev: StoredView, next: EvaluationView, warning: OpenW
     start({ kind: 'segment', segment: 'lost', recallLevel: next.recallLevel }, `recall:${next.recallLevel}:${asOf}`, 'other');
   }
 
+  // A care moment starts its program when it opens (a birthday month, a milestone passed, an
+  // interval gone by without a touch); the key stays while it is open, so it starts once.
+  for (const m of next.care) {
+    if (!prev.careKeys.includes(m.key)) {
+      changes.push({ kind: 'start', happening: { kind: 'care', moment: m.moment }, triggerKey: `care:${m.key}`, scope: 'other', moment: m });
+    }
+  }
+
   const view: StoredView = {
     asOf,
     warningId: warning?.id ?? null,
@@ -119,6 +130,7 @@ export function diffViews(prev: StoredView, next: EvaluationView, warning: OpenW
     lifecycle: next.lifecycle,
     signals: next.signals,
     recallLevel: next.recallLevel,
+    careKeys: next.care.map((m) => m.key),
   };
   // A customer who is gone gets no outreach: only the give-up itself starts.
   const kept = GONE.has(next.lifecycle)

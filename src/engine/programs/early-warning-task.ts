@@ -51,7 +51,7 @@ export async function openEarlyWarningTask(db: Db, ctx: CustomerContext, steps: 
   const task = await createTask(db, ctx, {
     type: top.taskType, role: c.role, reason: EARLY_WARNING, availableAt: dateOf(c.due, ctx.timeZone), due: dateOf(c.deadline, ctx.timeZone),
     programId: top.programId, stepId: top.step, stepKeys: union(open?.step_keys ?? [], c.keys), triggerKey: top.triggerKey, level: c.level,
-    reasons: c.reasons, script: top.script, escalation: top.escalation, timing: top.timing, rung: 0,
+    reasons: c.reasons, script: top.script, escalation: top.escalation, timing: top.timing, rung: 0, category: 'warning',
   }, now);
   await markStarted(db, call.keys, now, task ? { taskId: task.id } : {});
 }

@@ -1,7 +1,7 @@
 import type { Level } from '../../domain/evaluation.js';
 import { planEscalation, type Escalation } from '../../programs/plan-escalation.js';
 import type { EscalationRung, HumanRole, ProgramDocument, TaskType } from '../../programs/program-schema.js';
-import type { PlannedStep } from '../../programs/types.js';
+import type { PlannedStep, TaskCategory } from '../../programs/types.js';
 import type { Timing } from '../../programs/step-clock.js';
 import type { Db } from '../../store/db.js';
 import { loadCustomerContext, type CustomerContext } from './customer-context.js';
@@ -26,6 +26,7 @@ export interface OverdueTask {
   escalation: EscalationRung[];
   timing: Timing;
   rung: number;
+  category: TaskCategory;
 }
 
 function next(ctx: CustomerContext, doc: ProgramDocument, key: string, deadline: Date, ladder: EscalationRung[], timing: Timing, rung: number, now: Date): Escalation | null {
@@ -51,7 +52,7 @@ export async function escalateTask(db: Db, t: OverdueTask, doc: ProgramDocument,
   const task = await insertTask(db, ctx, {
     type: t.type, role: esc.role, reason: t.reason, availableAt: dateOf(esc.due, ctx.timeZone), due, programId: t.program_id, stepId: t.step_id,
     stepKeys: t.step_keys, triggerKey: t.trigger_key, level: t.level, reasons: t.reasons, script: t.script, escalation: t.escalation,
-    timing: t.timing, rung: esc.rung, escalatedFrom: t.id,
+    timing: t.timing, rung: esc.rung, escalatedFrom: t.id, category: t.category,
   }, now);
   if (!task) throw new Error(`escalating ${t.id}: another open task holds "${t.reason}"`);
   await db.query('UPDATE tasks SET escalated_to = $2 WHERE id = $1', [t.id, task.id]);
@@ -77,6 +78,6 @@ export async function checkResponse(db: Db, s: { key: string; customer_id: strin
   await createTask(db, ctx, {
     type: 'call', role: esc.role as HumanRole, reason: s.key, availableAt: dateOf(esc.due, ctx.timeZone), due: dateOf(esc.deadline, ctx.timeZone),
     programId: p.programId, stepId: p.step, stepKeys: [s.key], triggerKey: p.triggerKey, level: p.level, reasons: p.reasons, script: null,
-    escalation: p.escalation, timing: p.timing, rung: esc.rung,
+    escalation: p.escalation, timing: p.timing, rung: esc.rung, category: p.category ?? 'follow_up',
   }, now);
 }

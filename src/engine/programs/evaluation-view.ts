@@ -1,4 +1,5 @@
 import { formatDay, parseDay } from '../../domain/dates.js';
+import type { CareMoment } from '../../domain/care/care-result.js';
 import type { CustomerEvaluation, Level, Lifecycle, ValueTier } from '../../domain/evaluation.js';
 
 /** The few things of an evaluation that start or stop programs. */
@@ -20,6 +21,8 @@ export interface EvaluationView {
   dissatisfied: boolean;
   /** CLV above the top-value threshold (scoring.md §11); false until a model is fitted. */
   topValue: boolean;
+  /** The care moments open as of the evaluation (programs.md §13), each starting its program once. */
+  care: CareMoment[];
 }
 
 const HEALTH_LEVELS = new Set(['yellow', 'orange', 'red']);
@@ -40,5 +43,6 @@ export function evaluationView(e: CustomerEvaluation, asOf: string): EvaluationV
     dissatisfied: f.complaints365 > 0 || (f.sat5 !== null && f.sat5 <= 3) || (f.lastNps !== null && f.lastNps <= 6),
     // Records stored before predictions existed have none.
     topValue: e.prediction?.topValue === true,
+    care: e.care?.moments ?? [],
   };
 }

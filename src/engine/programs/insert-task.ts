@@ -2,6 +2,7 @@ import type { Level } from '../../domain/evaluation.js';
 import { assignee } from '../../programs/assignee.js';
 import type { EscalationRung, HumanRole, TaskType } from '../../programs/program-schema.js';
 import type { Timing } from '../../programs/step-clock.js';
+import type { TaskCategory } from '../../programs/types.js';
 import type { Db } from '../../store/db.js';
 import type { CustomerContext } from './customer-context.js';
 import { recordAction } from './record-action.js';
@@ -26,6 +27,8 @@ export interface NewTask {
   timing: Timing;
   rung: number;
   escalatedFrom?: string;
+  /** Default follow_up: a campaign's attempt or approval. */
+  category?: TaskCategory;
 }
 
 export interface InsertedTask {
@@ -43,12 +46,12 @@ export async function insertTask(db: Db, ctx: CustomerContext, t: NewTask, now: 
   const assigneeId = who.kind === 'assigned' ? who.staffId : null;
   const [row] = await db.query<{ id: string }>(
     `INSERT INTO tasks (store_id, customer_id, type, role, assignee_id, unassigned_reason, reason, available_at, due, program_id, step_id,
-                        step_keys, trigger_key, level, reasons, script, escalation, timing, rung, escalation_done, escalated_from, status, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text[], $13, $14, $15::jsonb, $16, $17::jsonb, $18, $19, $20, $21, 'open', $22)
+                        step_keys, trigger_key, level, reasons, script, escalation, timing, rung, escalation_done, escalated_from, status, created_at, category)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::text[], $13, $14, $15::jsonb, $16, $17::jsonb, $18, $19, $20, $21, 'open', $22, $23)
      ON CONFLICT (customer_id, reason) WHERE status = 'open' DO NOTHING RETURNING id`,
     [ctx.storeId, ctx.customer.id, t.type, t.role, assigneeId, who.kind === 'unassigned' ? who.reason : null, t.reason, t.availableAt, t.due,
       t.programId, t.stepId, t.stepKeys, t.triggerKey, t.level, JSON.stringify(t.reasons), t.script, JSON.stringify(t.escalation), t.timing,
-      t.rung, t.due === null || t.rung >= t.escalation.length, t.escalatedFrom ?? null, now],
+      t.rung, t.due === null || t.rung >= t.escalation.length, t.escalatedFrom ?? null, now, t.category ?? 'follow_up'],
   );
   return row ? { id: row.id, assigneeId } : null;
 }

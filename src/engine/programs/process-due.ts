@@ -4,6 +4,7 @@ import type { ProgramDocument } from '../../programs/program-schema.js';
 import type { PlannedStep } from '../../programs/types.js';
 import type { Db } from '../../store/db.js';
 import { getActiveLibrary } from '../active-library.js';
+import { announceNotice, type DueNotice } from './announce-notice.js';
 import { getActiveContactPolicy } from './active-contact-policy.js';
 import { getActivePrograms } from './active-programs.js';
 import { logChannels, type ChannelRegistry } from './channel-registry.js';
@@ -23,7 +24,17 @@ export interface ProcessOptions {
 }
 
 type Source = (tx: Db, now: Date, doc: ProgramDocument, deps: OutboxDeps) => Promise<boolean>;
-type SourceName = 'steps' | 'messages' | 'windows' | 'tasks';
+type SourceName = 'notices' | 'steps' | 'messages' | 'windows' | 'tasks';
+
+/** A store notice whose time came: its customers' runs start, their messages then go out as steps. */
+const dueNotices: Source = async (tx, now, doc) => {
+  const [n] = await tx.query<DueNotice>(
+    'SELECT id, store_id, at, record FROM store_notices WHERE announced_at IS NULL AND at <= $1 ORDER BY at, id LIMIT 1 FOR UPDATE SKIP LOCKED', [now],
+  );
+  if (!n) return false;
+  await announceNotice(tx, n, doc, now);
+  return true;
+};
 
 /** A customer with a step due: all of that customer's due steps start together (early-warning calls merge). */
 const dueSteps: Source = async (tx, now) => {
@@ -57,7 +68,7 @@ const endedWindows: Source = async (tx, now, doc) => {
 
 const overdueTasks: Source = async (tx, now, doc) => {
   const [t] = await tx.query<OverdueTask>(
-    `SELECT id, customer_id, type, reason, due, program_id, step_id, step_keys, trigger_key, level, reasons, script, escalation, timing, rung
+    `SELECT id, customer_id, type, reason, due, program_id, step_id, step_keys, trigger_key, level, reasons, script, escalation, timing, rung, category
        FROM tasks WHERE status = 'open' AND NOT escalation_done AND due <= $1 ORDER BY due, id LIMIT 1 FOR UPDATE SKIP LOCKED`, [now],
   );
   if (!t) return false;
@@ -65,13 +76,14 @@ const overdueTasks: Source = async (tx, now, doc) => {
   return true;
 };
 
-/** In this order at one instant: work opens, messages go out, then missed windows and deadlines act. */
-const SOURCES: [SourceName, Source][] = [['steps', dueSteps], ['messages', dueMessages], ['windows', endedWindows], ['tasks', overdueTasks]];
+/** In this order at one instant: notices start their runs, work opens, messages go out, then missed windows and deadlines act. */
+const SOURCES: [SourceName, Source][] = [['notices', dueNotices], ['steps', dueSteps], ['messages', dueMessages], ['windows', endedWindows], ['tasks', overdueTasks]];
 
 /** Which queues have something due, in one read without locks: an idle worker costs one query. */
 async function dueQueues(db: Db, now: Date): Promise<Set<SourceName>> {
   const [r] = await db.query<Record<SourceName, boolean>>(
-    `SELECT EXISTS (SELECT 1 FROM program_steps WHERE status = 'pending' AND due <= $1) AS steps,
+    `SELECT EXISTS (SELECT 1 FROM store_notices WHERE announced_at IS NULL AND at <= $1) AS notices,
+            EXISTS (SELECT 1 FROM program_steps WHERE status = 'pending' AND due <= $1) AS steps,
             EXISTS (SELECT 1 FROM outbox_messages WHERE status IN ('queued', 'held') AND next_attempt_at <= $1) AS messages,
             EXISTS (SELECT 1 FROM program_steps WHERE watch_until <= $1) AS windows,
             EXISTS (SELECT 1 FROM tasks WHERE status = 'open' AND NOT escalation_done AND due <= $1) AS tasks`,
@@ -81,7 +93,8 @@ async function dueQueues(db: Db, now: Date): Promise<Set<SourceName>> {
 }
 
 /**
- * Does what is due at `now`: steps whose time came (tasks opened, messages queued), outbox
+ * Does what is due at `now`: store notices whose time came (their customers' runs started), steps
+ * whose time came (tasks opened, messages queued), outbox
  * messages (sent, held, blocked, retried), response windows that ended unanswered, tasks past
  * their deadline (escalated). Each item is claimed with FOR UPDATE SKIP LOCKED and handled in
  * its own transaction, so several workers can run it side by side and a killed process loses
@@ -118,7 +131,8 @@ export async function processDue(db: Db, now: Date, options: ProcessOptions = {}
 export async function nextDueAt(db: Db): Promise<Date | null> {
   const [row] = await db.query<{ at: Date | null }>(
     `SELECT min(at) AS at FROM (
-       SELECT min(due) AS at FROM program_steps WHERE status = 'pending'
+       SELECT min(at) AS at FROM store_notices WHERE announced_at IS NULL
+       UNION ALL SELECT min(due) FROM program_steps WHERE status = 'pending'
        UNION ALL SELECT min(next_attempt_at) FROM outbox_messages WHERE status IN ('queued', 'held')
        UNION ALL SELECT min(watch_until) FROM program_steps WHERE watch_until IS NOT NULL
        UNION ALL SELECT min(due) FROM tasks WHERE status = 'open' AND NOT escalation_done) AS x`,

@@ -24,11 +24,12 @@ interface ViewRow {
   lifecycle: Lifecycle | null;
   signals: string[];
   recall_level: 1 | 2 | 3 | null;
+  care_keys: string[];
 }
 
 const viewOf = (r: ViewRow | undefined): StoredView => (r ? {
   asOf: r.as_of, warningId: r.warning_id, warningLevel: r.warning_level, healthLevel: r.health_level, healthEpisode: r.health_episode,
-  silentLevel: r.silent_level, lifecycle: r.lifecycle, signals: r.signals, recallLevel: r.recall_level,
+  silentLevel: r.silent_level, lifecycle: r.lifecycle, signals: r.signals, recallLevel: r.recall_level, careKeys: r.care_keys,
 } : emptyView());
 
 interface Pending {
@@ -54,7 +55,7 @@ export async function reactToEvaluations(db: Db, asOf: string, snapshots: readon
     [ids, snapshots.map((s) => s.storeId), now],
   );
   const views = new Map((await db.query<ViewRow>(
-    `SELECT customer_id, as_of, warning_id, warning_level, health_level, health_episode, silent_level, lifecycle, signals, recall_level
+    `SELECT customer_id, as_of, warning_id, warning_level, health_level, health_episode, silent_level, lifecycle, signals, recall_level, care_keys
        FROM program_views WHERE customer_id = ANY($1::text[]) ORDER BY customer_id FOR UPDATE`,
     [ids],
   )).map((r) => [r.customer_id, r]));
@@ -120,8 +121,10 @@ async function applyChanges(db: Db, ctx: CustomerContext, p: Pending, now: Date,
       const reasons = c.scope === 'risk' ? (p.warning?.reasons ?? []) : c.scope === 'health' ? [`health ${p.ev.healthScore} (${p.ev.healthLevel})`] : undefined;
       if (h.kind === 'segment' && h.segment === 'returned') work.returned.push(owner);
       triggers.push({ ctx, trigger: {
-        happening: h, triggerKey: c.triggerKey, scope: c.scope, at, lastVisitAt: p.ev.lastVisitDay, facts: occurrenceFacts(ctx, p.ev),
+        happening: h, triggerKey: c.triggerKey, scope: c.scope, at, lastVisitAt: p.ev.lastVisitDay,
+        facts: { ...occurrenceFacts(ctx, p.ev), ...c.moment?.facts },
         ...(level !== undefined ? { level } : {}), ...(reasons !== undefined ? { reasons } : {}),
+        ...(c.moment ? { momentAt: c.moment.day } : {}),
       } });
     }
   }

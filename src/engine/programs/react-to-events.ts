@@ -1,5 +1,6 @@
 import { toInstant } from '../../domain/dates.js';
 import type { RetainEvent } from '../../domain/records.js';
+import { visitIdOf } from '../../domain/visit-id.js';
 import type { ContactPolicy } from '../../outbox/contact-policy.js';
 import { detectOptOut } from '../../outbox/detect-opt-out.js';
 import type { ProgramDocument } from '../../programs/program-schema.js';
@@ -12,7 +13,7 @@ import { startPrograms } from './start-programs.js';
 import { stopRunsOn } from './stop-runs.js';
 
 /** Events that start, stop or close something; the rest (app logins, mileage…) only feed scoring. */
-const REACTIVE = ['visit', 'checkin', 'nps', 'satisfaction', 'appointment_booked', 'appointment_cancelled', 'reply', 'call',
+const REACTIVE = ['visit', 'checkin', 'nps', 'satisfaction', 'appointment_booked', 'appointment_cancelled', 'reply', 'call', 'wechat',
   'complaint_opened', 'complaint_closed', 'social_post', 'social_resolved', 'contact_invalid', 'contact_updated'];
 
 /**
@@ -24,11 +25,16 @@ export const EVENT_WINDOW_DAYS = 7;
 /** The visit, complaint or post an event is about: stops bound to a subject need it to match. */
 function subjectOf(e: RetainEvent): string | undefined {
   switch (e.type) {
-    case 'visit': case 'checkin': return e.visitId;
+    case 'visit': case 'checkin': return visitIdOf(e);
     case 'complaint_opened': case 'complaint_closed': return e.complaintId;
     case 'social_post': case 'social_resolved': return e.postId;
     default: return undefined;
   }
+}
+
+/** A person of the store reached out (care is kept: a care task waiting for that contact is moot). */
+function isProactiveContact(e: RetainEvent): boolean {
+  return (e.type === 'call' && e.direction === 'out' && e.answered) || (e.type === 'wechat' && e.direction === 'out');
 }
 
 /** Hours from the last visit before a rating to the rating (the low-rating window of programs.md §3). */
@@ -50,9 +56,16 @@ async function reactToEvent(db: Db, ctx: CustomerContext, doc: ProgramDocument, 
       [e.customerId, optOut.channel, ctx.storeId, at, e.id, optOut.word],
     );
   }
-  const subjectId = subjectOf(e);
-  await stopRunsOn(db, ctx, { type: e.type, at: e.at, ...(subjectId ? { subjectId } : {}), ...(e.type === 'reply' ? { text: e.text, optOut: optOut?.optOut ?? false } : {}) });
+  // A call's outcome goes to its task first: the contact then stops the runs it makes moot (a care
+  // task the call did not name), and the task it did name keeps the outcome the caller gave.
   if (e.type === 'call' && e.staffId && e.outcome) await recordCallEvent(db, ctx, e, at);
+  const subjectId = subjectOf(e);
+  // A visit that names no visit stops as the hand-over of whichever visit is open (check-stop.ts).
+  const stopSubjectId = e.type === 'visit' && !e.visitId ? undefined : subjectId;
+  await stopRunsOn(db, ctx, {
+    type: e.type, at: e.at, ...(stopSubjectId ? { subjectId: stopSubjectId } : {}), ...(e.type === 'reply' ? { text: e.text, optOut: optOut?.optOut ?? false } : {}),
+    ...(isProactiveContact(e) ? { proactive: true } : {}),
+  });
   if ((ctx.lifecycle !== null && GONE.has(ctx.lifecycle)) || ctx.doNotContact) return;
   const hours = e.type === 'nps' || e.type === 'satisfaction' ? await hoursSinceVisit(db, ctx, e) : undefined;
   await startPrograms(db, ctx, doc, {

@@ -1,6 +1,7 @@
 import type { EventOf } from '../../domain/records.js';
 import type { Db } from '../../store/db.js';
 import type { CustomerContext } from './customer-context.js';
+import { isTaskEventId } from '../../domain/task-event-id.js';
 import { churnReasonValues, recordOutcomeIn, taskResults, type TaskOutcome, type TaskResult } from './record-outcome.js';
 
 /** A call's free-text outcome in the words of the task outcomes; anything else is "reached" if answered. */
@@ -21,6 +22,8 @@ function extraString(e: EventOf<'call'>, key: string): string | undefined {
  * that had appeared by the time of the call.
  */
 export async function recordCallEvent(db: Db, ctx: CustomerContext, e: EventOf<'call'>, at: Date): Promise<void> {
+  // A call recorded through its task is already that task's outcome.
+  if (isTaskEventId(e.id)) return;
   const [task] = await db.query<{ id: string }>(
     `SELECT id FROM tasks WHERE customer_id = $1 AND status = 'open' AND type = 'call' AND available_at <= $2
       ORDER BY (assignee_id IS NOT DISTINCT FROM $3) DESC, due ASC NULLS LAST, id LIMIT 1`,
@@ -35,5 +38,5 @@ export async function recordCallEvent(db: Db, ctx: CustomerContext, e: EventOf<'
     ...(extraString(e, 'reason') ? { reason: extraString(e, 'reason')! } : {}),
     ...(e.outcome && e.outcome !== result ? { detail: e.outcome } : {}),
   };
-  await recordOutcomeIn(db, task.id, outcome, at, e.staffId);
+  await recordOutcomeIn(db, task.id, outcome, at, e.staffId, { fromEvent: true });
 }

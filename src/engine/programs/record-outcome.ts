@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../store/db.js';
+import { TASK_EVENT_PREFIX } from '../../domain/task-event-id.js';
+import { writeEvents } from '../../store/write-events.js';
 import { loadCustomerContext } from './customer-context.js';
 import { updateOutreach } from './customer-outreach.js';
 import { closeTask } from './insert-task.js';
@@ -28,13 +30,42 @@ export type OutcomeResult =
   | { status: 'not_open' }
   | { status: 'not_found' };
 
-/** recordOutcome inside the caller's transaction (a call event's reaction uses it). */
-export async function recordOutcomeIn(db: Db, taskId: string, outcome: TaskOutcome, now: Date, staffId?: string | null): Promise<OutcomeResult> {
-  const [t] = await db.query<{ id: string; store_id: string; customer_id: string; status: string }>(
-    'SELECT id, store_id, customer_id, status FROM tasks WHERE id = $1 FOR UPDATE', [taskId],
+interface TaskRow {
+  id: string;
+  store_id: string;
+  customer_id: string;
+  status: string;
+  type: string;
+}
+
+/**
+ * A call or WeChat done through a task is contact like any other: it goes into the event log, so
+ * the call-answer rate, the interactions and the care interval (a proactive touch) see it. An
+ * answered call is one that reached the customer; a WeChat is a touch once sent, whatever came of it.
+ */
+async function appendContact(db: Db, t: TaskRow, result: TaskResult, attempt: number, now: Date, staffId: string | null | undefined): Promise<void> {
+  if (t.type !== 'call' && t.type !== 'wechat') return;
+  if (t.type === 'wechat' && result === 'wrong_number') return;
+  const ctx = await loadCustomerContext(db, t.customer_id);
+  const base = { id: `${TASK_EVENT_PREFIX}${t.id}-${attempt}`, customerId: t.customer_id, at: isoInZone(now, ctx.timeZone) };
+  await writeEvents(db, [t.type === 'call'
+    ? { ...base, type: 'call', direction: 'out', answered: result === 'reached' || result === 'booked' || result === 'refused', staffId: staffId ?? null, outcome: result }
+    : { ...base, type: 'wechat', direction: 'out' }]);
+}
+
+/**
+ * recordOutcome inside the caller's transaction. A call event's reaction uses it with
+ * `fromEvent`: that call is in the log already, and nothing is appended.
+ */
+export async function recordOutcomeIn(
+  db: Db, taskId: string, outcome: TaskOutcome, now: Date, staffId?: string | null, options: { fromEvent?: boolean } = {},
+): Promise<OutcomeResult> {
+  const [t] = await db.query<TaskRow & { attempts: number }>(
+    'SELECT id, store_id, customer_id, status, type, attempts FROM tasks WHERE id = $1 FOR UPDATE', [taskId],
   );
   if (!t) return { status: 'not_found' };
   if (t.status !== 'open') return { status: 'not_open' };
+  if (!options.fromEvent) await appendContact(db, t, outcome.result, t.attempts + 1, now, staffId);
   if (outcome.result === 'no_answer') {
     const [row] = await db.query<{ attempts: number }>('UPDATE tasks SET attempts = attempts + 1, last_attempt_at = $2 WHERE id = $1 RETURNING attempts', [taskId, now]);
     return { status: 'attempt', attempts: row!.attempts };

@@ -102,7 +102,7 @@ describeEachDatabase('an automated message as it leaves', (t) => {
     });
     const noSms = { ...defaultLibrary(), templates: defaultLibrary().templates.filter((x) => x.channel !== 'sms') };
     expect(render('care_offer', { library: noSms })).toEqual({
-      action: 'hold', hold: { reason: 'no_template', detail: 'the script library default-3 has no sms template for offer' },
+      action: 'hold', hold: { reason: 'no_template', detail: `the script library ${defaultLibrary().version} has no sms template for offer` },
     });
   });
 

@@ -12,6 +12,7 @@ const LIBRARY_PURPOSE: Record<string, Purpose> = {
   care: 'care', care_offer: 'offer', offer: 'offer', history_offer: 'offer', recall_offer: 'offer', reminder: 'maintenance_reminder',
   maintenance_reminder: 'maintenance_reminder', wake_up: 'wake_up', farewell: 'farewell', rating_request: 'survey', survey: 'survey',
   contact_update: 'care', birthday: 'birthday', anniversary: 'anniversary', return_welcome: 'return_welcome',
+  holiday: 'holiday', milestone: 'milestone', first_service: 'first_service', warranty: 'warranty', software_update: 'software_update', weather: 'weather',
 };
 
 function addressOf(ctx: CustomerContext, channel: MessageChannel): string {

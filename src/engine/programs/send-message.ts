@@ -14,6 +14,7 @@ import type { ChannelRegistry } from './channel-registry.js';
 import { loadCustomerContext, type CustomerContext } from './customer-context.js';
 import { recordAction } from './record-action.js';
 import { renderOutbound } from './render-outbound.js';
+import { factsOfStep } from './run-facts.js';
 import { dateOf, isoInZone } from './store-time.js';
 
 export interface OutboxDeps {
@@ -88,7 +89,7 @@ export async function sendMessage(db: Db, m: OutboxRow, now: Date, deps: OutboxD
   }
   // The same fields a person's script is filled from, so a message names the mileage, the due
   // maintenance, the last visit and the offer rather than leaving them to fill; and the store's links.
-  const subject = await loadScriptSubject(db, m.customer_id, now);
+  const subject = await loadScriptSubject(db, m.customer_id, now, null, await factsOfStep(db, m.step_key));
   const out = renderOutbound(ctx, { id: m.id, dedupeKey: m.dedupe_key, channel: m.channel, purpose: m.purpose }, subject, deps.library, deps.lang);
   if (out.action === 'hold') {
     // Time will not fill the field: no next attempt, a person fixes the data or the template. Not

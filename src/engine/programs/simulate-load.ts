@@ -60,6 +60,8 @@ export async function loadReplayData(db: Db, dir: string): Promise<LoadedData> {
   await each('staff', write('staff'));
   await each('customers', write('customers'));
   await each('vehicles', write('vehicles'));
+  // A notice is stored at once: the worker's clock announces it when the replay passes its time.
+  await each('notices', write('notices'));
   const seen = new Set<string>();
   await each('events', async (batch, file) => {
     for (const { line, value } of batch) {

@@ -87,6 +87,8 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     const history = events.filter((e) => e.at < from);
     for (let i = 0; i < history.length; i += 5000) await writeEvents(db, history.slice(i, i + 5000).map((e) => e.event));
     await markEventsSeen(db, window.from, window.from);
+    // Notices of the history were announced then, by whatever the store did: not again at the switch-on.
+    await db.query('UPDATE store_notices SET announced_at = $1, recipients = 0 WHERE at < $1 AND announced_at IS NULL', [window.from]);
 
     // The contact policy is the store's, as in production: the outbox and the reading of replies share it.
     const options: ProcessOptions = { channels: logChannels(), lang: input.lang ?? 'zh-CN' };

@@ -19,6 +19,8 @@ export interface Trigger {
   reasons?: string[];
   subjectId?: string;
   lastVisitAt?: string;
+  /** A care moment's own day, for steps that count from it. */
+  momentAt?: string;
   facts: Record<string, Fact>;
 }
 
@@ -36,6 +38,7 @@ function occurrence(ctx: CustomerContext, program: Program, t: Trigger): Trigger
     ...(t.reasons !== undefined ? { reasons: t.reasons } : {}),
     ...(t.subjectId !== undefined ? { subjectId: t.subjectId } : {}),
     ...(t.lastVisitAt !== undefined ? { lastVisitAt: t.lastVisitAt } : {}),
+    ...(t.momentAt !== undefined ? { momentAt: t.momentAt } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ async function startTask(db: Db, ctx: CustomerContext, s: PlannedTask, now: Date
     type: s.taskType, role: s.role as HumanRole, reason: s.key, availableAt: dateOf(s.due, ctx.timeZone),
     due: s.deadline === null ? null : dateOf(s.deadline, ctx.timeZone), programId: s.programId, stepId: s.step, stepKeys: [s.key],
     triggerKey: s.triggerKey, level: s.level, reasons: s.reasons, script: s.script, escalation: s.escalation, timing: s.timing, rung: 0,
+    category: s.category ?? 'follow_up',
   }, now);
   // No row: this step's task is already open (a re-run); it stands for the step.
   const id = task?.id ?? (await db.query<{ id: string }>("SELECT id FROM tasks WHERE customer_id = $1 AND reason = $2 AND status = 'open'", [ctx.customer.id, s.key]))[0]?.id;

@@ -12,7 +12,7 @@ import { dateOf, isoInZone } from './store-time.js';
 /** The outcome a stop gives the work it closes (the task's outcome in the log). */
 const OUTCOME: Record<StopKind | 'abandoned', string> = {
   booking: 'booked', visit: 'visited', reply: 'replied', opt_out: 'opted_out', green: 'resolved',
-  complaint_closed: 'complaint_closed', social_resolved: 'resolved', contact_updated: 'contact_updated', abandoned: 'abandoned',
+  complaint_closed: 'complaint_closed', social_resolved: 'resolved', contact_updated: 'contact_updated', contacted: 'contacted', abandoned: 'abandoned',
 };
 
 interface RunRow {

@@ -42,6 +42,7 @@ const events: Record<string, [string, string]> = {
   vehicle_sold: ['售车', 'Vehicle sold'],
   moved_away: ['迁出', 'Moved away'],
   abandoned: ['放弃挽回', 'Abandoned'],
+  software_update: ['OTA 软件升级', 'Software update'],
 };
 
 const channels: Record<string, [string, string]> = {

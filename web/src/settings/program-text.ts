@@ -46,6 +46,8 @@ export function triggerText(trigger: ProgramTrigger, t: T, lang: Lang): string {
         trigger.level ? t(`level.${trigger.level}`) : '',
         trigger.recallLevel ? t('trigger.recallLevel', { n: trigger.recallLevel }) : '',
       ].filter(Boolean).join(' · ');
+    case 'care':
+      return t('trigger.care', { moment: codeLabel(t, `trigger.care.${trigger.moment}`, trigger.moment) });
   }
 }
 
@@ -64,7 +66,8 @@ export function offsetText(step: ProgramStep, t: T): string {
   const offset = durationText(step.offset, t);
   const from = step.after
     ? t('programs.afterEvent', { offset, event: codeLabel(t, `stop.${step.after}`, step.after) })
-    : step.anchor === 'last_visit' ? t('programs.afterLastVisit', { offset }) : offset;
+    : step.anchor === 'last_visit' ? t('programs.afterLastVisit', { offset })
+      : step.anchor === 'moment' ? t('programs.afterMoment', { offset }) : offset;
   if (!step.atLocalTime) return from;
   return step.ifTimePassed === 'at_once' ? `${from} @ ${step.atLocalTime} ${t('programs.sameDay')}` : `${from} @ ${step.atLocalTime}`;
 }

@@ -14,6 +14,12 @@ const K = '2024-06-03T10:00:00+08:00';
 const at = (hhmmss: string) => `2024-06-03T${hhmmss}+08:00`;
 const data = (events: Record<string, unknown>[] = []) => writeProgramFixture([{ id: 'c1', since: '2024-05-15' }], events);
 const waiting = { programs: ['waiting_time'] };
+// Check-ins may come from a reception system with its own visit number while the DMS sends the
+// visit without one: that visit is the hand-over all the same.
+const handOvers: [string, (when: string) => Record<string, unknown>][] = [
+  ['its own visit', (when) => svc.visit('c1', when, 'w1')],
+  ['a DMS visit without visitId', (when) => svc.dmsVisit('c1', when, 'dms-1')],
+];
 
 describeEachDatabase('in-service waiting time (programs.md §2)', (t) => {
   it('a visit open for 3 h: SA at 60 min, 20 % off at 120, a free visit at 180, the store manager that evening', async () => {
@@ -44,12 +50,12 @@ describeEachDatabase('in-service waiting time (programs.md §2)', (t) => {
     expect(await dueAt(db, '2024-06-04T10:00:00+08:00')).toBe(0);
   });
 
-  it('handed over at 70 min: the alert closes, 120 and 180 min never come, the evening call still does', async () => {
+  it.each(handOvers)('handed over at 70 min (%s): the alert closes, 120 and 180 min never come, the evening call still does', async (_, handOver) => {
     const db = await t.open();
     await loadFixture(db, data());
     await arrive(db, K, [svc.checkin('c1', K, 'w1')]);
     await dueAt(db, at('11:00:00'));
-    await arrive(db, at('11:10:00'), [svc.visit('c1', at('11:10:00'), 'w1')]);
+    await arrive(db, at('11:10:00'), [handOver(at('11:10:00'))]);
     for (const hhmm of ['11:15:00', '12:00:00', '13:00:00', '18:00:00']) await dueAt(db, at(hhmm));
     expect(await programLines(db, waiting)).toEqual([
       `${at('11:00:00')} task_created c1 taskId=#1 type=checklist role=advisor assigneeId=sa-li due=${at('11:15:00')} program=waiting_time step=wait_60`,
@@ -84,6 +90,29 @@ describeEachDatabase('in-service waiting time (programs.md §2)', (t) => {
     await dueAt(db, at('11:00:00'));
     expect(await programLines(db, waiting)).toEqual([
       `${at('11:00:00')} task_created c1 taskId=#1 type=checklist role=advisor assigneeId=sa-li due=${at('11:15:00')} program=waiting_time step=wait_60`,
+    ]);
+  });
+
+  it('a DMS visit without visitId before the check-in does not end the wait that follows', async () => {
+    const db = await t.open();
+    await loadFixture(db, data());
+    await arrive(db, at('09:30:00'), [svc.dmsVisit('c1', at('09:30:00'), 'dms-1')]);
+    await arrive(db, K, [svc.checkin('c1', K, 'w1')]);
+    await dueAt(db, at('11:00:00'));
+    expect(await programLines(db, waiting)).toEqual([
+      `${at('11:00:00')} task_created c1 taskId=#1 type=checklist role=advisor assigneeId=sa-li due=${at('11:15:00')} program=waiting_time step=wait_60`,
+    ]);
+  });
+
+  it('a DMS visit with neither a check-in nor checkinAt has no waiting time; its own follow-up still comes', async () => {
+    const db = await t.open();
+    await loadFixture(db, data());
+    await arrive(db, at('11:10:00'), [svc.dmsVisit('c1', at('11:10:00'), 'dms-1')]);
+    for (const hhmm of ['12:10:00', '13:10:00', '14:10:00', '18:00:00']) await dueAt(db, at(hhmm));
+    expect(await programLines(db, waiting)).toEqual([]);
+    expect(await programLines(db, { programs: ['post_service'] })).toEqual([
+      `${at('13:10:00')} task_created c1 taskId=#1 type=call role=advisor assigneeId=sa-li due=${at('17:10:00')} program=post_service step=sa_call`,
+      `${at('18:00:00')} task_escalated c1 taskId=#1 newTaskId=#2 role=service_manager assigneeId=sm-wang due=${at('21:10:00')}`,
     ]);
   });
 
@@ -127,8 +156,8 @@ describeEachDatabase('in-service waiting time (programs.md §2)', (t) => {
     expect(await programLines(db, waiting)).toEqual([]);
   });
 
-  it('the replay: handed over at 150 min, the work of the wait closes and the visit follow-up begins', async () => {
-    const actions = await replay(data([svc.checkin('c1', K, 'w1'), svc.visit('c1', at('12:30:00'), 'w1')]), at('09:00:00'), '2024-06-03');
+  it.each(handOvers)('the replay: handed over at 150 min (%s), the work of the wait closes and the visit follow-up begins', async (_, handOver) => {
+    const actions = await replay(data([svc.checkin('c1', K, 'w1'), handOver(at('12:30:00'))]), at('09:00:00'), '2024-06-03');
     expect(onlyLines(actions, { programs: ['waiting_time', 'post_service'] })).toEqual([
       `${at('11:00:00')} task_created c1 taskId=#1 type=checklist role=advisor assigneeId=sa-li due=${at('11:15:00')} program=waiting_time step=wait_60`,
       `${at('11:15:00')} task_escalated c1 taskId=#1 newTaskId=#2 role=service_manager assigneeId=sm-wang due=${at('11:30:00')}`,

@@ -10,6 +10,9 @@ export interface FixtureCustomer {
   wechat?: string | null;
   email?: string | null;
   hasApp?: boolean;
+  birthday?: string;
+  /** Of the customer's one vehicle. */
+  warrantyEnd?: string;
   consent?: Partial<Record<'sms' | 'phone' | 'wechat' | 'app' | 'email', boolean>>;
 }
 
@@ -30,12 +33,12 @@ export function writeProgramFixture(customers: FixtureCustomer[], events: Record
   writeFileSync(join(dir, 'staff.jsonl'), jsonl(STAFF.map((s) => ({ ...s, storeId: 'sh-01' }))));
   writeFileSync(join(dir, 'customers.jsonl'), jsonl(customers.map((c) => ({
     id: c.id, storeId: 'sh-01', name: `客户${c.id}`, phone: '13812341234', wechat: c.wechat ?? null, email: c.email ?? null, advisorId: 'sa-li',
-    since: c.since ?? '2024-03-01', hasApp: c.hasApp ?? false,
+    since: c.since ?? '2024-03-01', hasApp: c.hasApp ?? false, birthday: c.birthday ?? null,
     consent: { sms: true, phone: true, wechat: true, app: true, email: false, ...c.consent },
   }))));
   writeFileSync(join(dir, 'vehicles.jsonl'), jsonl(customers.map((c, i) => ({
     vin: `LRW3E7FA0NC${String(i).padStart(6, '0')}`, customerId: c.id, model: 'Model 3', deliveredAt: c.since ?? '2024-03-01',
-    maintenanceIntervalMonths: 12, maintenanceIntervalKm: 20000,
+    maintenanceIntervalMonths: 12, maintenanceIntervalKm: 20000, warrantyEnd: c.warrantyEnd ?? null,
   }))));
   writeFileSync(join(dir, 'events.jsonl'), jsonl(events));
   return dir;
@@ -53,6 +56,7 @@ export const ev = {
     ({ id: next('c'), customerId, type: 'call', at, direction: 'out', answered, staffId, outcome }),
   nps: (customerId: string, at: string, score: number) => ({ id: next('n'), customerId, type: 'nps', at, score }),
   abandoned: (customerId: string, at: string, reason = 'moved to another city') => ({ id: next('a'), customerId, type: 'abandoned', at, reason }),
+  mileage: (customerId: string, at: string, km: number) => ({ id: next('m'), customerId, type: 'mileage', at, km }),
 };
 
 /** Imports a fixture folder into a test database (no evaluation: the test drives the clock). */

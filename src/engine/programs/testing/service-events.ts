@@ -4,9 +4,11 @@
  */
 export const svc = {
   checkin: (customerId: string, at: string, visitId: string) => ({ id: `in-${visitId}`, customerId, type: 'checkin', at, visitId }),
-  /** The hand-over: the visit closes (`at`), the car's mileage read. */
+  /** The hand-over: the visit closes (`at`), the car's mileage read (a young car's: no milestone passed). */
   visit: (customerId: string, at: string, visitId: string, o: { amount?: number; kind?: string; mileage?: number } = {}) =>
-    ({ id: `out-${visitId}`, customerId, type: 'visit', at, visitId, kind: o.kind ?? 'maintenance', amount: o.amount ?? 680, mileage: o.mileage ?? 12000 }),
+    ({ id: `out-${visitId}`, customerId, type: 'visit', at, visitId, kind: o.kind ?? 'maintenance', amount: o.amount ?? 680, mileage: o.mileage ?? 1500 }),
+  /** The visit as a DMS without check-ins sends it: no visitId, no checkinAt; `id` is the event's. */
+  dmsVisit: (customerId: string, at: string, id: string) => ({ id, customerId, type: 'visit', at, kind: 'maintenance', amount: 680, mileage: 1500 }),
   satisfaction: (customerId: string, at: string, score: number) => ({ id: `sat-${customerId}-${at}`, customerId, type: 'satisfaction', at, score }),
   nps: (customerId: string, at: string, score: number) => ({ id: `nps-${customerId}-${at}`, customerId, type: 'nps', at, score }),
   complaintOpened: (customerId: string, at: string, complaintId: string) => ({ id: `co-${complaintId}`, customerId, type: 'complaint_opened', at, complaintId, topic: 'paint' }),
