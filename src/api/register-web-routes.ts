@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiDeps } from './deps.js';
 import { customerNotes } from './routes/customer-notes.js';
+import { noticesRoutes } from './routes/notices-routes.js';
 import { getFilterOptions } from './routes/get-filter-options.js';
 import { getMe } from './routes/get-me.js';
 import { getNotesExport } from './routes/get-notes-export.js';
@@ -19,7 +20,7 @@ import { settingsStaff } from './routes/settings-staff.js';
 export function registerWebRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   for (const register of [
     postSignIn, postSignOut, getMe, getFilterOptions, postRevealPhone, getPhoneReveals,
-    getOverview, getRiskList, getWarningBoard, getRecallBoard, settingsPolicy, settingsStaff, customerNotes, getNotesExport,
+    getOverview, getRiskList, getWarningBoard, getRecallBoard, settingsPolicy, settingsStaff, customerNotes, getNotesExport, noticesRoutes,
   ]) {
     register(app, deps);
   }

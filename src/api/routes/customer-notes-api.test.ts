@@ -205,4 +205,22 @@ describeEachDatabase('personal notes API', (t) => {
     expect((await liNextWeek.post(`/api/v1/tasks/${next}/outcome`, { result: 'no_answer', notes: { open_question: '' } })).status).toBe(200);
     expect((await liNextWeek.json<NotesView>('/api/v1/customers/c-li-1/notes')).current.find((n) => n.topic === 'open_question')?.text).toBeNull();
   });
+
+  it('a call reached on a task is a proactive touch at once: the customer is re-evaluated, their care status follows', async () => {
+    const db = await t.open();
+    const { as, clock } = await start(db);
+    const li = await as('sa-li');
+    const care = async () => (await db.query<{ as_of: string; care: { lastTouch: string | null; lastTouchKind: string | null } }>(
+      "SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of, record->'care' AS care FROM evaluations WHERE customer_id = 'c-li-1' ORDER BY as_of DESC LIMIT 1",
+    ))[0];
+    clock.now = minutes(60);
+    const call = await seedTask(db, { customerId: 'c-li-1', due: null, createdAt: T0, assigneeId: 'sa-li' });
+    expect((await li.post(`/api/v1/tasks/${call}/outcome`, { result: 'reached' })).status).toBe(200);
+    expect(await care()).toMatchObject({ as_of: '2024-06-30', care: { lastTouch: '2024-06-30', lastTouchKind: 'call' } });
+    // No answer is no touch: the day's evaluation still names the call that was answered.
+    clock.now = minutes(60 * 24);
+    const unanswered = await seedTask(db, { customerId: 'c-li-1', due: null, createdAt: clock.now.toISOString(), assigneeId: 'sa-li' });
+    expect((await (await as('sa-li')).post(`/api/v1/tasks/${unanswered}/outcome`, { result: 'no_answer' })).status).toBe(200);
+    expect(await care()).toMatchObject({ as_of: '2024-07-01', care: { lastTouch: '2024-06-30', lastTouchKind: 'call' } });
+  });
 });

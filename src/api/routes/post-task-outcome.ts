@@ -2,6 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { churnReasonValues, taskResults } from '../../engine/programs/index.js';
 import { recordOutcomeIn } from '../../engine/programs/record-outcome.js';
 import { refusalNeedsReason } from '../../engine/outcome-rules.js';
+import { reevaluateCustomers } from '../../engine/reevaluate-customers.js';
 import { recordNotes } from '../../store/record-notes.js';
 import { getTaskRow } from '../../store/read-tasks.js';
 import type { ApiDeps } from '../deps.js';
@@ -65,6 +66,10 @@ export function postTaskOutcome(app: OpenAPIHono, deps: ApiDeps): void {
     });
     if (result.status === 'not_found') throw new ApiError('not_found', `no task "${id}"`);
     if (result.status === 'not_open') throw new ApiError('conflict', `task "${id}" is no longer open: its outcome was already recorded or it was escalated`);
+    // The call or WeChat is in the event log now: the customer's care status, stops and level follow
+    // at once (a care task done must not leave the customer overdue on the boards until tonight).
+    await reevaluateCustomers(deps.db, [task.customerId], await deps.policy(), now);
+    await deps.nudgeWorker?.();
     const row = (await getTaskRow(deps.db, id))!;
     return c.json({ status: result.status, attempts: row.attempts, task: toTaskItem(row, now) }, 200);
   });

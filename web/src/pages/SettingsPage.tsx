@@ -14,12 +14,12 @@ import { StaffTab } from '../settings/StaffTab';
 import { PageTitle } from '../Shell';
 import { useApi } from '../use-api';
 
-const TABS = ['policy', 'rules', 'programs', 'scripts', 'templates', 'contact', 'offers', 'staff', 'audit'] as const;
+const TABS = ['policy', 'rules', 'care', 'programs', 'scripts', 'templates', 'contact', 'offers', 'staff', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
  * Settings (策略配置), one tab per document. The tab's content renders below the tab bar rather
- * than inside it, so tabs that edit one document (policy and rules; scripts and templates) share
+ * than inside it, so tabs that edit one document (policy, rules and care; scripts and templates) share
  * one editor and its unsaved draft.
  */
 export default function SettingsPage() {
@@ -37,7 +37,7 @@ export default function SettingsPage() {
         onChange={(k) => navigate(`/settings/${k}`)}
         items={TABS.filter((k) => k !== 'audit' || isAdmin).map((k) => ({ key: k, label: t(`settings.${k}`) }))}
       />
-      {(tab === 'policy' || tab === 'rules') && <PolicyTab tab={tab} />}
+      {(tab === 'policy' || tab === 'rules' || tab === 'care') && <PolicyTab tab={tab} />}
       {tab === 'programs' && <ProgramsTab />}
       {(tab === 'scripts' || tab === 'templates') && <LibraryTab section={tab} />}
       {tab === 'contact' && <ContactTab />}
@@ -48,7 +48,7 @@ export default function SettingsPage() {
   );
 }
 
-function PolicyTab({ tab }: { tab: 'policy' | 'rules' }) {
+function PolicyTab({ tab }: { tab: 'policy' | 'rules' | 'care' }) {
   const policy = useApi<VersionedDocument>('/settings/policy');
   return <LoadState loaded={policy}>{(p) => <PolicyEditor info={p} tab={tab} onSaved={policy.reload} />}</LoadState>;
 }

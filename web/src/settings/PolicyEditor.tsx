@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 import type { Policy, VersionedDocument } from '../server-types';
 import { useMe } from '../session';
 import { ApiErrorAlert } from './ApiErrorAlert';
+import { CareTable } from './CareTable';
 import { JsonDraft } from './JsonDraft';
 import { PolicyPreview, type PolicyPreviewResult } from './PolicyPreview';
 import { RulesTable } from './RulesTable';
@@ -12,10 +13,10 @@ import { useDraft } from './use-draft';
 import { VersionsPanel } from './VersionsPanel';
 
 /**
- * The scoring policy (as JSON) and its warning rules (as switches): a draft is previewed — how many
+ * The scoring policy (as JSON), its warning rules (as switches) and its care section (as a form): a draft is previewed — how many
  * customers it moves between levels — before an admin may save it.
  */
-export function PolicyEditor({ info, tab, onSaved }: { info: VersionedDocument; tab: 'policy' | 'rules'; onSaved: () => void }) {
+export function PolicyEditor({ info, tab, onSaved }: { info: VersionedDocument; tab: 'policy' | 'rules' | 'care'; onSaved: () => void }) {
   const { t } = useI18n();
   const me = useMe();
   const { message } = App.useApp();
@@ -55,6 +56,8 @@ export function PolicyEditor({ info, tab, onSaved }: { info: VersionedDocument; 
             <Card size="small" title={t('settings.draft')}><JsonDraft draft={draft} readOnly={false} testId="policy-json" /></Card>
           </Col>
         </>
+      ) : tab === 'care' ? (
+        <Col xs={24}>{draft.doc && <CareTable care={draft.doc.care} onChange={(change) => draft.update((d) => change(d.care))} />}</Col>
       ) : (
         <Col xs={24}>
           <RulesTable rules={draft.doc?.rules ?? []} onChange={(id, change) => draft.update((d) => change(d.rules.find((r) => r.id === id)!))} />
@@ -75,7 +78,7 @@ export function PolicyEditor({ info, tab, onSaved }: { info: VersionedDocument; 
             {!previewed && <Typography.Text type="secondary">{t('settings.previewFirst')}</Typography.Text>}
             {!isAdmin && <Typography.Text type="secondary">{t('settings.onlyAdmin')}</Typography.Text>}
           </Space>
-          {tab === 'rules' && draft.parseError && <Alert style={{ marginTop: 12 }} type="error" title={t('settings.invalidJson', { message: draft.parseError })} />}
+          {tab !== 'policy' && draft.parseError && <Alert style={{ marginTop: 12 }} type="error" title={t('settings.invalidJson', { message: draft.parseError })} />}
           {error !== null && <div style={{ marginTop: 12 }} data-testid="policy-error"><ApiErrorAlert error={error} /></div>}
           {preview && <PolicyPreview preview={preview.result} stale={!previewed} />}
         </Card>
