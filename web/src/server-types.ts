@@ -16,6 +16,8 @@ export type { PhoneReveal } from '../../src/api/routes/get-phone-reveals.js';
 export type { ProgramPreview } from '../../src/api/routes/post-program-preview.js';
 export type { StaffListItem } from '../../src/api/routes/settings-staff.js';
 export type { TaskItem } from '../../src/api/tasks/task-schemas.js';
+export type { NotesView, NoteVersionView } from '../../src/api/notes/note-schemas.js';
+export type { CareResult } from '../../src/domain/care/care-result.js';
 export type { VersionedDocument } from '../../src/api/tasks/versioned-documents.js';
 export type { PolicyPreview } from '../../src/api/preview-policy.js';
 export type { Policy } from '../../src/domain/policy/policy-schema.js';

@@ -1,3 +1,4 @@
+import { notesEn } from './notes-en';
 import { settingsEn } from './settings-en';
 import { workEn } from './work-en';
 import type { MessageKey } from './zh-CN';
@@ -6,6 +7,7 @@ import type { MessageKey } from './zh-CN';
 export const en: Record<MessageKey, string> = {
   ...workEn,
   ...settingsEn,
+  ...notesEn,
   'app.name': 'Retain churn early warning',
   'app.short': 'Retain',
   'nav.inbox': 'My tasks',

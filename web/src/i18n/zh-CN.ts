@@ -1,3 +1,4 @@
+import { notesZhCN } from './notes-zh-CN';
 import { settingsZhCN } from './settings-zh-CN';
 import { workZhCN } from './work-zh-CN';
 
@@ -5,6 +6,7 @@ import { workZhCN } from './work-zh-CN';
 export const zhCN = {
   ...workZhCN,
   ...settingsZhCN,
+  ...notesZhCN,
   'app.name': 'Retain 客户流失预警',
   'app.short': 'Retain',
   'nav.inbox': '我的任务',

@@ -12,6 +12,7 @@ import { channelName, eventName, signalName } from '../i18n/vocabulary';
 import { useMe } from '../session';
 import { PageTitle } from '../Shell';
 import { CustomerScripts } from '../tasks/CustomerScripts';
+import { NotesCard } from '../customer/NotesCard';
 import { CustomerTasks } from '../tasks/CustomerTasks';
 import { useApi } from '../use-api';
 
@@ -59,6 +60,7 @@ export default function CustomerPage() {
                 <Card size="small" title={t('customer.explanation')} data-testid="explanation">
                   <LoadState loaded={evaluation}>{(e) => <Explanation record={e} />}</LoadState>
                 </Card>
+                <NotesCard customerId={d.customer.id} />
                 <Card size="small" title={t('customer.tasks')}>
                   <CustomerTasks customerId={d.customer.id} />
                 </Card>
