@@ -6,6 +6,7 @@ import { getActivePolicy } from '../engine/active-policy.js';
 import type { Db } from '../store/db.js';
 import { startServer, type RunningServer } from './serve.js';
 import { loadDemoCenter } from './testing/demo-center.js';
+import { seedTask } from './testing/seed-task.js';
 import { sessionClient } from './testing/session-client.js';
 
 let server: RunningServer | undefined;
@@ -140,6 +141,42 @@ describeEachDatabase('boards and lists', (t) => {
     expect(overview.trend.map((m) => m.month)).toEqual(['2024-04', '2024-05', '2024-06']);
 
     const recall = await admin.json<{ levels: { recallLevel: number | null; customers: number }[] }>('/api/v1/recall-board');
+    expect(recall.levels.map((l) => l.recallLevel)).toEqual([1, 2, 3, null]);
+  });
+
+  it('shows care coverage per tier on the overview: within, due, overdue and open care tasks, inside the scope', async () => {
+    const { db, as } = await start(await t.open());
+    type Coverage = Record<string, { within: number; due: number; overdue: number; openTasks: number }>;
+    const latest = await db.query<{ customer_id: string; advisor_id: string; care: { tier: string; status: string } }>(
+      `SELECT DISTINCT ON (e.customer_id) e.customer_id, c.advisor_id, e.record->'care' AS care
+         FROM evaluations e JOIN customers c ON c.id = e.customer_id ORDER BY e.customer_id, e.as_of DESC`,
+    );
+    const tally = (rows: typeof latest) => {
+      const m: Coverage = {};
+      for (const r of rows) (m[r.care.tier] ??= { within: 0, due: 0, overdue: 0, openTasks: 0 })[r.care.status as 'due'] += 1;
+      return m;
+    };
+    // Two open care tasks of one high-value customer and a closed one; a warning task does not count.
+    const [high] = latest.filter((r) => r.care.tier === 'high');
+    await db.query('DELETE FROM tasks');
+    const ids = [];
+    for (let i = 0; i < 4; i++) ids.push(await seedTask(db, { customerId: high!.customer_id, due: null, createdAt: now.toISOString() }));
+    await db.query("UPDATE tasks SET category = 'care' WHERE id = ANY($1)", [ids.slice(0, 3)]);
+    await db.query("UPDATE tasks SET status = 'closed' WHERE id = $1", [ids[2]]);
+    const expected = tally(latest);
+    expected.high!.openTasks = 2;
+    const overview = await (await as('admin')).json<{ careCoverage: Coverage; totalCustomers: number }>('/api/v1/overview');
+    expect(overview.careCoverage).toEqual(expected);
+    expect(Object.values(overview.careCoverage).reduce((n, c) => n + c.within + c.due + c.overdue, 0)).toBe(overview.totalCustomers);
+
+    const mine = await (await as('sh-01-sa1')).json<{ careCoverage: Coverage }>('/api/v1/overview');
+    const own = tally(latest.filter((r) => r.advisor_id === 'sh-01-sa1'));
+    for (const tier of Object.keys(own)) expect({ ...mine.careCoverage[tier], openTasks: 0 }).toEqual(own[tier]);
+  });
+
+  it('keeps the recall board levels in order', async () => {
+    const { as } = await start(await t.open());
+    const recall = await (await as('admin')).json<{ levels: { recallLevel: number | null; customers: number }[] }>('/api/v1/recall-board');
     expect(recall.levels.map((l) => l.recallLevel)).toEqual([1, 2, 3, null]);
   });
 

@@ -12,6 +12,8 @@ export interface Overview {
   warningsThisMonth: { orange: number; red: number };
   /** Open red warnings: the ones to follow this week. */
   openRed: number;
+  /** Per care tier, customers within their proactive-contact interval, due today, or past it; and the open care tasks. */
+  careCoverage: Record<string, { within: number; due: number; overdue: number; openTasks: number }>;
   trend: { month: string; customers: number; byHealthTier: Record<string, number>; byLevel: Record<string, number> }[];
 }
 
@@ -24,23 +26,43 @@ const add = (m: Record<string, number>, k: string | null, n: number) => {
 export async function readOverview(db: Db, f: ListFilter, monthStart: Date, trendFrom: string): Promise<Overview> {
   const params: unknown[] = [];
   const latest = latestEvaluationsSql(f, params);
-  const groups = await db.query<{ health_tier: string | null; level: string; value_tier: string | null; lifecycle: string | null; n: number }>(
+  const groups = await db.query<{
+    health_tier: string | null; level: string; value_tier: string | null; lifecycle: string | null;
+    care_tier: string | null; care_status: string | null; n: number;
+  }>(
     `SELECT l.eval->'health'->>'tier' AS health_tier, l.level, l.eval->>'valueTier' AS value_tier,
-            l.eval->>'lifecycle' AS lifecycle, count(*)::int AS n
-       FROM (${latest}) l GROUP BY 1, 2, 3, 4`,
+            l.eval->>'lifecycle' AS lifecycle, l.eval->'care'->>'tier' AS care_tier, l.eval->'care'->>'status' AS care_status,
+            count(*)::int AS n
+       FROM (${latest}) l GROUP BY 1, 2, 3, 4, 5, 6`,
     params,
   );
   const o: Overview = {
     totalCustomers: 0, byHealthTier: {}, byLevel: {}, byValueTier: {}, byLifecycle: {},
-    warningsThisMonth: { orange: 0, red: 0 }, openRed: 0, trend: [],
+    warningsThisMonth: { orange: 0, red: 0 }, openRed: 0, careCoverage: {}, trend: [],
   };
+  const coverage = (tier: string) => (o.careCoverage[tier] ??= { within: 0, due: 0, overdue: 0, openTasks: 0 });
   for (const g of groups) {
     o.totalCustomers += g.n;
     add(o.byHealthTier, g.health_tier, g.n);
     add(o.byLevel, g.level, g.n);
     add(o.byValueTier, g.value_tier, g.n);
     add(o.byLifecycle, g.lifecycle, g.n);
+    if (g.care_tier !== null && (g.care_status === 'within' || g.care_status === 'due' || g.care_status === 'overdue')) {
+      coverage(g.care_tier)[g.care_status] += g.n;
+    }
   }
+
+  // Open care tasks by the care tier of the customer's latest evaluation (the tier the task was planned for).
+  const cParams: unknown[] = [];
+  const cLatest = latestEvaluationsSql(f, cParams);
+  const careTasks = await db.query<{ care_tier: string | null; n: number }>(
+    `SELECT l.eval->'care'->>'tier' AS care_tier, count(*)::int AS n
+       FROM tasks t JOIN (${cLatest}) l ON l.id = t.customer_id
+      WHERE t.category = 'care' AND t.status = 'open'
+      GROUP BY 1`,
+    cParams,
+  );
+  for (const c of careTasks) coverage(c.care_tier ?? 'unknown').openTasks += c.n;
 
   const wParams: unknown[] = [];
   const wScope = scopeSql(f.scope, wParams, 'c');

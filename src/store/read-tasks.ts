@@ -12,6 +12,10 @@ export interface TaskVisibility {
 export const taskStatusFilters = ['open', 'closed', 'escalated', 'all'] as const;
 export type TaskStatusFilter = (typeof taskStatusFilters)[number];
 
+/** What a task is for: a warning's recall work, proactive care, or a follow-up of either. */
+export const taskCategories = ['warning', 'care', 'follow_up'] as const;
+export type TaskCategory = (typeof taskCategories)[number];
+
 export interface TaskFilter extends TaskVisibility {
   /** A staff id, `unassigned`, or null for anyone in view. */
   assigneeId: string | null;
@@ -19,6 +23,7 @@ export interface TaskFilter extends TaskVisibility {
   customerId?: string | undefined;
   status: TaskStatusFilter;
   overdue?: boolean | undefined;
+  category?: TaskCategory | undefined;
   now: Date;
 }
 
@@ -32,6 +37,7 @@ export interface TaskRow {
   storeName: string;
   timeZone: string;
   type: string;
+  category: TaskCategory;
   role: string;
   assigneeId: string | null;
   assigneeName: string | null;
@@ -59,7 +65,7 @@ export interface TaskRow {
 }
 
 const SELECT = `SELECT t.id, t.customer_id AS "customerId", c.name AS "customerName", c.advisor_id AS "customerAdvisorId",
-       c.record->>'phone' AS phone, t.store_id AS "storeId", s.name AS "storeName", s.time_zone AS "timeZone", t.type, t.role,
+       c.record->>'phone' AS phone, t.store_id AS "storeId", s.name AS "storeName", s.time_zone AS "timeZone", t.type, t.category, t.role,
        t.assignee_id AS "assigneeId", a.name AS "assigneeName", t.unassigned_reason AS "unassignedReason", t.reason,
        t.program_id AS "programId", t.step_id AS "stepId", t.level, t.reasons, t.script, t.status, t.outcome,
        t.outcome_detail AS "outcomeDetail", t.churn_reason AS "churnReason", t.attempts, t.rung, t.last_attempt_at AS "lastAttemptAt",
@@ -85,6 +91,7 @@ function whereOf(f: TaskFilter, params: unknown[]): string {
   else if (f.assigneeId !== null) add(f.assigneeId, (p) => `t.assignee_id = ${p}::text`);
   if (f.storeId !== undefined) add(f.storeId, (p) => `t.store_id = ${p}::text`);
   if (f.customerId !== undefined) add(f.customerId, (p) => `t.customer_id = ${p}::text`);
+  if (f.category !== undefined) add(f.category, (p) => `t.category = ${p}::text`);
   // An open task shows once it is available (a step may open work ahead of its moment).
   if (f.status === 'open') add(f.now, (p) => `t.status = 'open' AND t.available_at <= ${p}::timestamptz`);
   else if (f.status !== 'all') add(f.status, (p) => `t.status = ${p}::text`);

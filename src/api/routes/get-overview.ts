@@ -17,6 +17,9 @@ const OverviewSchema = z
     byLifecycle: counts,
     warningsThisMonth: z.object({ orange: z.number().int(), red: z.number().int() }),
     openRed: z.number().int(),
+    careCoverage: z.record(z.string(), z.object({
+      within: z.number().int(), due: z.number().int(), overdue: z.number().int(), openTasks: z.number().int(),
+    })).openapi({ description: 'Per care tier (high, mid, basic): customers within their proactive-contact interval, due today, past it; open care tasks' }),
     trend: z.array(z.object({ month: z.string(), customers: z.number().int(), byHealthTier: counts, byLevel: counts })),
   })
   .openapi('Overview');

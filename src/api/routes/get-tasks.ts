@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { principalOf } from '../../auth/principal.js';
-import { listTasks, taskStatusFilters } from '../../store/read-tasks.js';
+import { listTasks, taskCategories, taskStatusFilters } from '../../store/read-tasks.js';
 import type { ApiDeps } from '../deps.js';
 import { ErrorBody } from '../schemas.js';
 import { TaskItemSchema, toTaskItem } from '../tasks/task-schemas.js';
@@ -13,6 +13,7 @@ const TaskListQuery = z.object({
   storeId: z.string().min(1).optional(),
   customerId: z.string().min(1).optional(),
   status: z.enum(taskStatusFilters).default('open'),
+  category: z.enum(taskCategories).optional().openapi({ description: 'Only warning, care or follow_up tasks' }),
   overdue: z.enum(['true', 'false']).optional().transform((v) => v === 'true').openapi({ description: 'Only open tasks past their deadline' }),
 }).extend(PageQuery.shape);
 
@@ -48,7 +49,7 @@ export function getTasks(app: OpenAPIHono, deps: ApiDeps): void {
     const now = deps.clock();
     const { rows, total } = await listTasks(
       deps.db,
-      { scope: p.scope, staffId: me, assigneeId, storeId: q.storeId, customerId: q.customerId, status: q.status, overdue: q.overdue, now },
+      { scope: p.scope, staffId: me, assigneeId, storeId: q.storeId, customerId: q.customerId, status: q.status, overdue: q.overdue, category: q.category, now },
       { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
     );
     return c.json({ items: rows.map((r) => toTaskItem(r, now)), total, page: q.page, pageSize: q.pageSize }, 200);

@@ -17,7 +17,7 @@ afterEach(async () => {
 const NOW = '2024-06-30T10:00:00+08:00';
 const h = (hours: number) => new Date(new Date(NOW).getTime() + hours * 3_600_000).toISOString();
 
-type Task = { id: string; overdue: boolean; assigneeId: string | null; status: string; attempts: number; outcome: string | null };
+type Task = { id: string; category: string; overdue: boolean; assigneeId: string | null; status: string; attempts: number; outcome: string | null };
 type Page = { items: Task[]; total: number; page: number; pageSize: number };
 
 /** sa-li has five open tasks (two overdue), one closed; sa-zhao one; hz-01 and bj-01 one each. */
@@ -63,6 +63,24 @@ describeEachDatabase('task inbox API', (t) => {
     expect(page2).toMatchObject({ total: 5, page: 2, pageSize: 2 });
     expect(idsOf(page2)).toEqual([ids.soon, ids.later]);
     expect((await li.call('/api/v1/tasks?status=done')).status).toBe(400);
+  });
+
+  it('filters by category: warning work apart from proactive care and follow-ups; a bad category is a 400 naming it', async () => {
+    const db = await t.open();
+    const { ids, as } = await start(db);
+    await db.query("UPDATE tasks SET category = 'care' WHERE id = ANY($1)", [[ids.soon, ids.noDeadline]]);
+    await db.query("UPDATE tasks SET category = 'follow_up' WHERE id = $1", [ids.later]);
+    await db.query("UPDATE tasks SET category = 'warning' WHERE id = ANY($1)", [[ids.late2h, ids.late30h]]);
+    const li = await as('sa-li');
+    const care = await li.json<Page>('/api/v1/tasks?category=care');
+    expect(idsOf(care)).toEqual([ids.soon, ids.noDeadline]);
+    expect(care.items.map((i) => i.category)).toEqual(['care', 'care']);
+    expect(care.total).toBe(2);
+    expect(idsOf(await li.json<Page>('/api/v1/tasks?category=warning'))).toEqual([ids.late30h, ids.late2h]);
+    expect(idsOf(await li.json<Page>('/api/v1/tasks?category=follow_up'))).toEqual([ids.later]);
+    const bad = await li.call('/api/v1/tasks?category=birthday');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('category');
   });
 
   it("an advisor cannot see or act on another advisor's task; managers see their store, a general manager the region", async () => {

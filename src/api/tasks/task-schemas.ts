@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { maskPhone } from '../../auth/mask-phone.js';
 import { isoInZone } from '../../engine/programs/store-time.js';
-import type { TaskRow } from '../../store/read-tasks.js';
+import { taskCategories, type TaskRow } from '../../store/read-tasks.js';
 
 /** The shapes of the task routes, named at the edge. Instants carry the store's offset. */
 
@@ -16,6 +16,7 @@ export const TaskItemSchema = z
     storeId: z.string(),
     storeName: z.string(),
     type: z.string().openapi({ description: 'call, wechat, visit, approval, checklist' }),
+    category: z.enum(taskCategories).openapi({ description: 'warning (recall work), care (proactive care) or follow_up' }),
     role: z.string(),
     assigneeId: z.string().nullable(),
     assigneeName: z.string().nullable(),
@@ -46,7 +47,7 @@ export function toTaskItem(r: TaskRow, now: Date): TaskItem {
   const at = (d: Date | null) => (d === null ? null : isoInZone(d, r.timeZone));
   return {
     id: r.id, customerId: r.customerId, customerName: r.customerName, phoneMasked: maskPhone(r.phone), storeId: r.storeId,
-    storeName: r.storeName, type: r.type, role: r.role, assigneeId: r.assigneeId, assigneeName: r.assigneeName,
+    storeName: r.storeName, type: r.type, category: r.category, role: r.role, assigneeId: r.assigneeId, assigneeName: r.assigneeName,
     unassignedReason: r.unassignedReason, reason: r.reason, programId: r.programId, stepId: r.stepId, level: r.level,
     reasons: r.reasons, status: r.status as TaskItem['status'], outcome: r.outcome, outcomeDetail: r.outcomeDetail,
     churnReason: r.churnReason, attempts: r.attempts, availableAt: at(r.availableAt)!, due: at(r.due),

@@ -5,7 +5,7 @@ import { outcomeInputSchema } from '../../engine/outcome-rules.js';
 import { churnReasonValues, reassignTask, recordOutcome, taskResults } from '../../engine/programs/index.js';
 import { isoInZone } from '../../engine/programs/store-time.js';
 import type { Db } from '../../store/db.js';
-import { getTaskRow, listTasks, taskStatusFilters, type TaskRow } from '../../store/read-tasks.js';
+import { getTaskRow, listTasks, taskCategories, taskStatusFilters, type TaskRow } from '../../store/read-tasks.js';
 import { getStaffMember } from '../../store/read-staff.js';
 import { globalOptions, UsageError, withDb } from '../context.js';
 import { makeTable } from '../table.js';
@@ -15,6 +15,7 @@ const listOptions = z.strictObject({
   store: z.string().min(1).optional(),
   status: z.enum(taskStatusFilters).default('open'),
   overdue: z.boolean().default(false),
+  category: z.enum(taskCategories).optional(),
   format: z.enum(['table', 'json']).default('table'),
   limit: z.coerce.number().int().min(1).max(10_000).default(100),
 });
@@ -27,11 +28,11 @@ function parse<T>(schema: z.ZodType<T>, raw: unknown, names: Record<string, stri
 }
 
 function printTable(rows: TaskRow[], now: Date): void {
-  const table = makeTable(['task', 'due', 'overdue', 'level', 'type', 'role', 'assignee', 'customer', 'program / step', 'tries', 'status']);
+  const table = makeTable(['task', 'due', 'overdue', 'level', 'category', 'type', 'role', 'assignee', 'customer', 'program / step', 'tries', 'status']);
   for (const r of rows) {
     table.push([
       r.id, r.due ? isoInZone(r.due, r.timeZone).slice(0, 16).replace('T', ' ') : '—', r.status === 'open' && r.due !== null && r.due < now ? 'yes' : '',
-      r.level ?? '', r.type, r.role, r.assigneeId ?? `(${r.unassignedReason ?? 'unassigned'})`, `${r.customerName} (${r.customerId})`,
+      r.level ?? '', r.category, r.type, r.role, r.assigneeId ?? `(${r.unassignedReason ?? 'unassigned'})`, `${r.customerName} (${r.customerId})`,
       `${r.programId} / ${r.stepId}`, String(r.attempts), r.outcome ? `${r.status}: ${r.outcome}` : r.status,
     ]);
   }
@@ -53,13 +54,14 @@ export function registerTasks(program: Command): void {
     .option('--store <id>', 'only this store')
     .option('--status <status>', 'open | closed | escalated | all', 'open')
     .option('--overdue', 'only open tasks past their deadline')
+    .option('--category <category>', `only ${taskCategories.join(' | ')} tasks`)
     .option('--format <format>', 'table | json', 'table')
     .option('--limit <n>', 'at most this many', '100')
     .action(async (raw: unknown, cmd: Command) => {
       const o = parse(listOptions, raw);
       const now = new Date();
       const { rows, total } = await withDb(globalOptions(cmd), (db) => listTasks(db, {
-        scope: EVERYTHING, staffId: null, assigneeId: o.assignee ?? null, storeId: o.store, status: o.status, overdue: o.overdue, now,
+        scope: EVERYTHING, staffId: null, assigneeId: o.assignee ?? null, storeId: o.store, status: o.status, overdue: o.overdue, category: o.category, now,
       }, { limit: o.limit, offset: 0 }));
       if (o.format === 'json') {
         process.stdout.write(`${JSON.stringify({ total, items: rows.map(({ phone: _phone, ...r }) => ({ ...r, overdue: r.status === 'open' && r.due !== null && r.due < now })) }, null, 2)}\n`);

@@ -8,6 +8,7 @@ import { readLostCustomers, type LostCustomer } from '../../store/campaign-revie
 import { readWarningFigures, type WarningFigures } from '../../store/campaign-review-warnings.js';
 import { readRecoveries, type RecoveryRow } from '../../store/campaign-recoveries.js';
 import { getRetentionSettings } from '../../store/campaign-settings.js';
+import { readCareReview, type CareReview } from './care-review.js';
 import { readGaveUp, type GaveUpMember } from './read-gave-up.js';
 
 export interface FailedCase {
@@ -32,6 +33,7 @@ export interface MonthlyReview {
   bestCases: RecoveryRow[];
   failedCases: FailedCase[];
   staff: StaffIncentive[];
+  care: CareReview;
 }
 
 const CASES = 5;
@@ -59,7 +61,7 @@ function failedCases(gaveUp: GaveUpMember[], lost: LostCustomer[]): FailedCase[]
 /**
  * The monthly review (programs.md §11, screens.md): warnings and the recovery rate, lost customers
  * and the value lost, the churn-reason distribution, best and failed cases, and the staff
- * leaderboard with the month's rewards.
+ * leaderboard with the month's rewards; and the month's proactive care against its hold-out.
  */
 export async function readMonthlyReview(db: Db, month: string, scope: Scope): Promise<MonthlyReview> {
   const b = monthBounds(month);
@@ -70,6 +72,7 @@ export async function readMonthlyReview(db: Db, month: string, scope: Scope): Pr
     readGaveUp(db, scope, b.from, b.to),
     getRetentionSettings(db),
   ]);
+  const care = await readCareReview(db, scope, b.from, b.to, settings);
   const byLifecycle: Record<string, number> = {};
   const reasons = new Map<string, { customers: number; value: number }>();
   for (const l of lost) {
@@ -96,5 +99,6 @@ export async function readMonthlyReview(db: Db, month: string, scope: Scope): Pr
       credited.map((r) => ({ staffId: r.staffId!, staffName: r.staffName ?? r.staffId!, customerId: r.customerId, level: r.level as WarningLevel })),
       settings.incentives,
     ),
+    care,
   };
 }

@@ -11,8 +11,10 @@ import { useI18n, type Lang } from '../i18n';
 import { channelName, eventName, signalName } from '../i18n/vocabulary';
 import { useMe } from '../session';
 import { PageTitle } from '../Shell';
-import { CustomerScripts } from '../tasks/CustomerScripts';
+import { CareCard } from '../customer/CareCard';
 import { NotesCard } from '../customer/NotesCard';
+import type { CareResult } from '../server-types';
+import { CustomerScripts } from '../tasks/CustomerScripts';
 import { CustomerTasks } from '../tasks/CustomerTasks';
 import { useApi } from '../use-api';
 
@@ -34,6 +36,7 @@ interface Evaluation {
     risk: { score: number; tier: string }; health: { score: number; tier: string };
     signals: { id: string; severity: number; detail: string }[]; rules: { id: string; level: string; detail: string }[];
     features: Record<string, number | string | boolean | null>;
+    care?: CareResult;
   }[];
 }
 
@@ -60,6 +63,7 @@ export default function CustomerPage() {
                 <Card size="small" title={t('customer.explanation')} data-testid="explanation">
                   <LoadState loaded={evaluation}>{(e) => <Explanation record={e} />}</LoadState>
                 </Card>
+                {evaluation.data && <CareCard care={evaluation.data.customers[0]?.care} />}
                 <NotesCard customerId={d.customer.id} />
                 <Card size="small" title={t('customer.tasks')}>
                   <CustomerTasks customerId={d.customer.id} />

@@ -12,21 +12,33 @@ import type { TaskItem, TaskPage } from '../tasks/types';
 import { useApi } from '../use-api';
 
 const PAGE = 50;
+const CATEGORIES = ['all', 'warning', 'care', 'follow_up'] as const;
+type Category = (typeof CATEGORIES)[number];
 
 /**
  * The task inbox (我的任务): my open tasks, overdue first then by deadline (the API's order), as
  * cards that fit a 390 px phone; a tap opens the task with its filled-in script and outcomes.
  * A manager switches to the team's tasks (`?who=team`): everyone's in their scope, which the API
- * bounds by role (a store for its managers, a region for a general manager).
+ * bounds by role (a store for its managers, a region for a general manager). Care tasks are kept
+ * apart from warning work by the category switch (`?category=care`).
  */
 export default function InboxPage() {
   const { t } = useI18n();
   const manager = isManager(useMe().staff.role);
   const [params, setParams] = useSearchParams();
   const team = manager && params.get('who') === 'team';
+  const category: Category = CATEGORIES.find((c) => c === params.get('category')) ?? 'all';
   const [status, setStatus] = useState<'open' | 'closed'>('open');
   const [page, setPage] = useState(1);
-  const loaded = useApi<TaskPage>(`/tasks?assigneeId=${team ? 'any' : 'me'}&status=${status}&page=${page}&pageSize=${PAGE}`);
+  const setParam = (key: 'who' | 'category', value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value === null) next.delete(key);
+    else next.set(key, value);
+    setParams(next);
+    setPage(1);
+  };
+  const categoryQuery = category === 'all' ? '' : `&category=${category}`;
+  const loaded = useApi<TaskPage>(`/tasks?assigneeId=${team ? 'any' : 'me'}&status=${status}${categoryQuery}&page=${page}&pageSize=${PAGE}`);
   return (
     <>
       <PageTitle
@@ -35,14 +47,17 @@ export default function InboxPage() {
             {manager && (
               <Segmented
                 value={team ? 'team' : 'mine'}
-                onChange={(v) => {
-                  setParams(v === 'team' ? { who: 'team' } : {});
-                  setPage(1);
-                }}
+                onChange={(v) => setParam('who', v === 'team' ? 'team' : null)}
                 options={[{ value: 'mine', label: t('inbox.mine') }, { value: 'team', label: t('inbox.team') }]}
                 data-testid="inbox-who"
               />
             )}
+            <Segmented
+              value={category}
+              onChange={(v) => setParam('category', v === 'all' ? null : String(v))}
+              options={CATEGORIES.map((c) => ({ value: c, label: t(`inbox.category.${c}`) }))}
+              data-testid="inbox-category"
+            />
             <Segmented
               value={status}
               onChange={(v) => {
@@ -68,7 +83,7 @@ export default function InboxPage() {
               dataSource={p.items}
               locale={{ emptyText: <Empty description={t('inbox.empty')} /> }}
               pagination={p.total > PAGE ? { current: page, pageSize: PAGE, total: p.total, onChange: setPage, simple: true } : false}
-              renderItem={(task) => <TaskCard task={task} showAssignee={team} />}
+              renderItem={(task) => <TaskCard task={task} showAssignee={team} back={params.size > 0 ? `/inbox?${params.toString()}` : null} />}
             />
           </>
         )}
@@ -77,16 +92,16 @@ export default function InboxPage() {
   );
 }
 
-function TaskCard({ task, showAssignee }: { task: TaskItem; showAssignee: boolean }) {
+function TaskCard({ task, showAssignee, back }: { task: TaskItem; showAssignee: boolean; back: string | null }) {
   const { t, lang } = useI18n();
   return (
     <List.Item style={{ padding: '4px 0', border: 'none' }}>
-      <Link to={`/inbox/${encodeURIComponent(task.id)}`} state={showAssignee ? { back: '/inbox?who=team' } : undefined} style={{ width: '100%' }} data-testid="task-card" data-task-id={task.id}>
+      <Link to={`/inbox/${encodeURIComponent(task.id)}`} state={back ? { back } : undefined} style={{ width: '100%' }} data-testid="task-card" data-task-id={task.id}>
         <Card size="small" hoverable style={{ borderLeft: task.overdue ? '4px solid #f5222d' : undefined }}>
           <Space direction="vertical" size={2} style={{ width: '100%' }}>
             <Space wrap size={6}>
               <Typography.Text strong>{task.customerName}</Typography.Text>
-              <LevelTag level={task.level} />
+              {task.category === 'care' ? <Tag color="cyan" data-testid="care-tag">{t('inbox.category.care')}</Tag> : <LevelTag level={task.level} />}
               {task.overdue && <Tag color="red" data-testid="overdue">{t('inbox.overdue')}</Tag>}
               {task.attempts > 0 && <Badge count={t('inbox.attempts', { n: task.attempts })} color="#8c8c8c" />}
             </Space>

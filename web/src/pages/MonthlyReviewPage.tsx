@@ -2,6 +2,7 @@ import { Card, Col, DatePicker, Row, Statistic, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { CareReview, type CareReviewData } from '../components/CareReview';
 import { Chart } from '../components/Chart';
 import { LoadState } from '../components/LoadState';
 import { LevelTag } from '../components/Tags';
@@ -23,11 +24,12 @@ interface Review {
   bestCases: { customerId: string; name: string; staffName: string | null; level: string; at: string; revenue: number }[];
   failedCases: { customerId: string; name: string; value: number; churnReason: string; why: 'gave_up' | 'lost' }[];
   staff: StaffIncentive[];
+  care: CareReviewData;
 }
 
 /**
  * The monthly review (月度复盘, programs.md §11) from GET /api/v1/reviews/monthly: warnings and the
- * recovery rate, losses, churn reasons, best and failed cases, the staff leaderboard. The review is
+ * recovery rate, losses, churn reasons, best and failed cases, the staff leaderboard, and proactive care. The review is
  * for managers; an advisor sees the leaderboard (GET /api/v1/incentives).
  */
 export default function MonthlyReviewPage() {
@@ -133,6 +135,7 @@ function FullReview({ month }: { month: string }) {
               />
             </Card>
           </Col>
+          <Col xs={24}><CareReview care={r.care} /></Col>
         </Row>
       )}
     </LoadState>

@@ -1,4 +1,5 @@
 import { Card, Col, Row, Statistic } from 'antd';
+import { CareCoverage } from '../components/CareCoverage';
 import { Link } from 'react-router-dom';
 import { Chart, levelColor } from '../components/Chart';
 import { filterQuery, ListFilters, useFilters } from '../components/ListFilters';
@@ -87,6 +88,9 @@ export default function OverviewPage() {
                   }}
                 />
               </Card>
+            </Col>
+            <Col xs={24}>
+              <CareCoverage coverage={o.careCoverage} />
             </Col>
             <Col xs={24} md={12}>
               <Card title={t('overview.valueTiers')} size="small">

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Collapse, Descriptions, Input, Row, Select, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, query } from '../api';
 import { LoadState } from '../components/LoadState';
@@ -8,6 +8,7 @@ import { CodeLabel, LevelTag } from '../components/Tags';
 import { fmtDateTime } from '../format';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/zh-CN';
+import { changedTopics, CurrentNotes, draftOf, NoteFields, type NotesView } from '../customer/notes';
 import { PageTitle } from '../Shell';
 import { taskReasonLabel } from '../tasks/labels';
 import { ScriptExtras } from '../tasks/ScriptExtras';
@@ -24,7 +25,8 @@ const resultStyle: Record<Result, { type?: 'primary'; danger?: boolean }> = {
 /**
  * One task (我的任务 → a task): the customer, why, the script filled in for them, and the
  * outcome in one tap. A refusal needs its reason (the API refuses one without), so that button
- * asks for the note first; the churn reason and the note ride along with any outcome.
+ * asks for the note first; the churn reason, the note and changed personal notes ride along with any
+ * outcome. The customer's current notes sit beside the script, so the call continues the last one.
  */
 export default function TaskPage() {
   const { id = '' } = useParams();
@@ -64,13 +66,14 @@ export default function TaskPage() {
                   )}
                 </Card>
                 {d.task.status === 'open'
-                  ? <OutcomeForm taskId={d.task.id} onDone={() => navigate(back)} />
+                  ? <OutcomeForm taskId={d.task.id} notes={d.notes} onDone={() => navigate(back)} />
                   : <Alert type="success" showIcon title={t('task.recorded', { outcome: t(`outcome.${d.task.outcome ?? 'reached'}` as MessageKey) })} data-testid="task-closed" />}
                 {manager && d.task.status === 'open' && <ReassignTask task={d.task} onDone={loaded.reload} />}
               </Space>
             </Col>
             <Col xs={24} lg={15}>
               <Space direction="vertical" size={12} style={{ width: '100%' }}>
+                <Card size="small" title={t('notes.title')} data-testid="task-notes"><CurrentNotes view={d.notes} /></Card>
                 <Card size="small" title={t('task.script')} data-testid="task-script">
                   <ScriptStages stages={d.scripts.stages} />
                 </Card>
@@ -84,10 +87,12 @@ export default function TaskPage() {
   );
 }
 
-function OutcomeForm({ taskId, onDone }: { taskId: string; onDone: () => void }) {
+function OutcomeForm({ taskId, notes, onDone }: { taskId: string; notes: NotesView; onDone: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [note, setNote] = useState('');
+  const start = useMemo(() => draftOf(notes), [notes]);
+  const [draft, setDraft] = useState(start);
   const [churnReason, setChurnReason] = useState<string | undefined>();
   const [busy, setBusy] = useState<Result | null>(null);
   const [needReason, setNeedReason] = useState(false);
@@ -99,10 +104,11 @@ function OutcomeForm({ taskId, onDone }: { taskId: string; onDone: () => void })
       return;
     }
     setBusy(result);
+    const changed = changedTopics(start, draft);
     try {
       const r = await api<{ status: 'closed' | 'attempt'; attempts: number }>(`/tasks/${encodeURIComponent(taskId)}/outcome`, {
         method: 'POST',
-        body: { result, ...(reason ? { reason } : {}), ...(churnReason ? { churnReason } : {}) },
+        body: { result, ...(reason ? { reason } : {}), ...(churnReason ? { churnReason } : {}), ...(Object.keys(changed).length > 0 ? { notes: changed } : {}) },
       });
       void message.success(r.status === 'closed' ? t('task.saved', { outcome: t(`outcome.${result}`) }) : t('task.attempt', { n: r.attempts }));
       onDone();
@@ -140,6 +146,11 @@ function OutcomeForm({ taskId, onDone }: { taskId: string; onDone: () => void })
           data-testid="outcome-note"
         />
         {needReason && !note.trim() && <Typography.Text type="danger">{t('task.refusedNeedsReason')}</Typography.Text>}
+        <Collapse
+          size="small"
+          data-testid="outcome-notes"
+          items={[{ key: 'notes', label: t('notes.edit'), children: <NoteFields draft={draft} onChange={setDraft} testIdPrefix="task-note" /> }]}
+        />
       </Space>
     </Card>
   );

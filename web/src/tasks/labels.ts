@@ -30,6 +30,15 @@ const programs: Record<string, [string, string]> = {
   return_ritual: ["回归客户欢迎仪式", "Return ritual"],
   observation: ["回归后90天观察期", "90-day observation"],
   give_up: ["放弃客户告别", "Give up: farewell"],
+  care_contact: ["定期关怀（按价值分层）", "Proactive care by value tier"],
+  care_birthday: ["生日关怀", "Birthday care"],
+  care_anniversary: ["提车周年关怀", "Delivery anniversary"],
+  care_mileage_milestone: ["里程里程碑关怀", "Mileage milestone"],
+  care_first_service: ["首保提醒", "First service due"],
+  care_warranty: ["质保到期关怀", "Warranty ending"],
+  care_software_update: ["软件升级到店邀约", "Software update worth a visit"],
+  care_holiday: ["节日关怀", "Holiday greetings"],
+  care_bad_weather: ["恶劣天气提醒", "Bad-weather notice"],
 };
 
 /** What a task is for, in the reader's language: its program's name (an early-warning task merges several). */
