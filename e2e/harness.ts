@@ -52,7 +52,9 @@ export function useHarness(): Harness {
 
 /**
  * The whole product for a browser test: the web app built, a small demo service center (two
- * stores, 300 customers, evaluated today and at three past month ends, the program engine's due
+ * stores, 300 customers, its prediction models fitted (the network's: each store is below the
+ * policy's minimum of customers; 300 customers lose too few a half-year for the churn model's
+ * usual minimum of 20 outcomes, so it trains on 5), evaluated today and at three past month ends, the program engine's due
  * work done) in an in-memory PGlite,
  * `retain serve` on a free port, and headless Chromium with a fresh profile.
  */
@@ -61,7 +63,7 @@ async function startHarness(): Promise<Harness> {
   execFileSync(process.execPath, [join(ROOT, 'web', 'build-if-stale.mjs')], { stdio: 'inherit' });
   const db = await openDb({});
   const now = new Date();
-  await loadDemoCenter(db, { customers: 300, stores: 2, asOf: formatDay(localDayOfInstant(now.getTime(), DEFAULT_TIME_ZONE)), now, backfillMonths: 3 });
+  await loadDemoCenter(db, { customers: 300, stores: 2, asOf: formatDay(localDayOfInstant(now.getTime(), DEFAULT_TIME_ZONE)), now, backfillMonths: 3, fitModels: { churn: { minOutcomes: 5 } } });
   // Scoring starts the programs but opens no tasks: that is the worker's clock (processDue), which
   // the demo does not run. Run it once, as a worker would, so the inbox has the engine's own tasks.
   while ((await processDue(db, now, { limit: 500 })) > 0);

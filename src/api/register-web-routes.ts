@@ -5,6 +5,8 @@ import { noticesRoutes } from './routes/notices-routes.js';
 import { getFilterOptions } from './routes/get-filter-options.js';
 import { getMe } from './routes/get-me.js';
 import { getNotesExport } from './routes/get-notes-export.js';
+import { getCustomerPrediction } from './routes/get-customer-prediction.js';
+import { getModels } from './routes/get-models.js';
 import { getOverview } from './routes/get-overview.js';
 import { getPhoneReveals } from './routes/get-phone-reveals.js';
 import { getRecallBoard } from './routes/get-recall-board.js';
@@ -20,7 +22,7 @@ import { settingsStaff } from './routes/settings-staff.js';
 export function registerWebRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   for (const register of [
     postSignIn, postSignOut, getMe, getFilterOptions, postRevealPhone, getPhoneReveals,
-    getOverview, getRiskList, getWarningBoard, getRecallBoard, settingsPolicy, settingsStaff, customerNotes, getNotesExport, noticesRoutes,
+    getOverview, getModels, getCustomerPrediction, getRiskList, getWarningBoard, getRecallBoard, settingsPolicy, settingsStaff, customerNotes, getNotesExport, noticesRoutes,
   ]) {
     register(app, deps);
   }

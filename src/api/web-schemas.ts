@@ -41,6 +41,8 @@ export const ListFilterQuery = z.object({
   level: level.optional(),
   valueTier: valueTier.optional(),
   lifecycle: lifecycle.optional(),
+  minChurn: z.coerce.number().min(0).max(1).optional()
+    .openapi({ description: 'Only customers whose predicted churn probability is at least this (0–1); customers without one are left out' }),
 });
 
 export const PageQuery = z.object({

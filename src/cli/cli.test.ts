@@ -33,7 +33,7 @@ describe('retain evaluate', () => {
       'valueTier', 'lifecycle', 'recall', 'frequencyAnomaly', 'monetaryAnomaly', 'level', 'reasons', 'prediction', 'care',
     ]);
     // No model is fitted for files evaluated directly.
-    expect(c1.prediction).toEqual({ pAlive: null, expectedVisits90: null, churnProbability: null, clv: null, topValue: false });
+    expect(c1.prediction).toEqual({ pAlive: null, expectedVisits90: null, churnProbability: null, clv: null, topValue: false, models: null });
     // The spec's worked example: R = 105, no signal, last NPS 6 → 48.0, orange by score; red overall (rule 5).
     expect(c1.features.R).toBe(105);
     expect(c1.risk).toEqual({ score: 48, tier: 'orange', components: { r: 20, signals: 100, nps: 40 } });

@@ -28,7 +28,7 @@ describeEachDatabase('refitting the prediction models', (t) => {
     const db = await t.open();
     await importPath(db, dir, {});
     // A 400-customer demo loses a handful a half-year: let the churn model train on few outcomes.
-    const first = await refitModels(db, parseDay(asOf), { now: new Date('2026-06-30T02:00:00+08:00'), churn: { minOutcomes: 3 } });
+    const first = await refitModels(db, parseDay(asOf), { now: new Date('2026-06-30T02:00:00+08:00'), by: 'test', churn: { minOutcomes: 3 } });
     expect(first.map((r) => r.kind)).toEqual(['bgnbd', 'gammagamma', 'churn']);
     for (const r of first) expect(r.id, `${r.kind}: ${r.reason}`).not.toBeNull();
 
@@ -52,7 +52,7 @@ describeEachDatabase('refitting the prediction models', (t) => {
     expect(bt.auc).toBeGreaterThan(0.6);
     expect(bt.brier).toBeLessThan(bt.baseRateBrier);
 
-    const again = await refitModels(db, parseDay(asOf), { now: new Date('2026-07-01T02:00:00+08:00'), kinds: ['bgnbd'] });
+    const again = await refitModels(db, parseDay(asOf), { now: new Date('2026-07-01T02:00:00+08:00'), by: 'test', kinds: ['bgnbd'] });
     const history = await readModelHistory(db, 'sh-01', 'bgnbd');
     expect(history.map((h) => h.id)).toEqual([again[0]!.id, first[0]!.id]);
   });
@@ -62,7 +62,7 @@ describeEachDatabase('refitting the prediction models', (t) => {
     await importPath(db, dir, {});
     const models = await loadPredictionModels(db);
     expect(models.size).toBe(0);
-    await refitModels(db, parseDay(asOf), { now: new Date('2026-06-30T02:00:00+08:00'), churn: { minOutcomes: 3 } });
+    await refitModels(db, parseDay(asOf), { now: new Date('2026-06-30T02:00:00+08:00'), by: 'test', churn: { minOutcomes: 3 } });
     const byStore = await loadPredictionModels(db);
     const storeModels = byStore.get('sh-01')!;
     expect(storeModels.bgNbd && storeModels.gammaGamma && storeModels.churn).toBeTruthy();

@@ -13,11 +13,13 @@ export async function storeIds(db: Db, storeId?: string): Promise<string[]> {
 }
 
 /**
- * One store's customers with every event on record: a model fitted "as of" a date reads only
- * what precedes it, but a past snapshot's label is what came after.
+ * One store's customers (or several stores' pooled, for the network's model) with every event on
+ * record: a model fitted "as of" a date reads only what precedes it, but a past snapshot's label
+ * is what came after.
  */
-export async function loadStoreHistory(db: Db, storeId: string): Promise<StoreHistory> {
-  const ids = (await db.query<{ id: string }>('SELECT id FROM customers WHERE store_id = $1 ORDER BY id', [storeId])).map((r) => r.id);
+export async function loadStoreHistory(db: Db, storeId: string | readonly string[]): Promise<StoreHistory> {
+  const stores = typeof storeId === 'string' ? [storeId] : [...storeId];
+  const ids = (await db.query<{ id: string }>('SELECT id FROM customers WHERE store_id = ANY($1::text[]) ORDER BY id', [stores])).map((r) => r.id);
   return storeHistory(await loadFacts(db, ids));
 }
 

@@ -150,6 +150,16 @@ export function churnBacktest(data: StoreHistory, policy: Policy, testDate: Day,
   };
 }
 
+/**
+ * The Brier score of a stored model on the customers as of `testDate` against what happened in
+ * its horizon after: the not-worse gate puts the model in force on a new fit's test window.
+ */
+export function brierAt(data: StoreHistory, policy: Policy, testDate: Day, model: ChurnModel): number | null {
+  const test = labelledAt(data, policy, testDate, model.horizonDays);
+  if (!test || test.cases.length === 0) return null;
+  return brierScore(test.features.map((row) => predictLogistic(model, row)), test.lost);
+}
+
 export interface ChurnTraining {
   model: ChurnModel;
   metrics: {

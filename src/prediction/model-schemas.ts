@@ -45,11 +45,20 @@ export type ParetoNbdModel = z.infer<typeof paretoNbdModelSchema>;
 export type GammaGammaModel = z.infer<typeof gammaGammaModelSchema>;
 export type ChurnModel = z.infer<typeof churnModelSchema>;
 
+/** Which stored model a prediction used: its id, and whether it is the network's (the store could not fit its own). */
+export interface ModelRef {
+  id: number;
+  network: boolean;
+}
+export type ModelsUsed = Record<'bgNbd' | 'gammaGamma' | 'churn', ModelRef | null>;
+
 /** The models one store's customers are predicted with; null where none is fitted yet. */
 export interface PredictionModels {
   bgNbd: BgNbdModel | null;
   gammaGamma: GammaGammaModel | null;
   churn: ChurnModel | null;
+  /** The stored rows they came from, recorded in each prediction; absent for models not stored. */
+  used?: ModelsUsed;
 }
 
 export const noModels: PredictionModels = Object.freeze({ bgNbd: null, gammaGamma: null, churn: null });

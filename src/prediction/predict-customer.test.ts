@@ -40,7 +40,7 @@ describe('the prediction of one customer', () => {
 
   it('is all null without models', () => {
     expect(predictCustomer(input, history, asOf, { bgNbd: null, gammaGamma: null, churn: null })).toEqual({
-      pAlive: null, expectedVisits90: null, churnProbability: null, clv: null, topValue: false,
+      pAlive: null, expectedVisits90: null, churnProbability: null, clv: null, topValue: false, models: null,
     });
   });
 

@@ -3,7 +3,7 @@ import { churnFeatures, CHURN_FEATURES, type BgNbdOutputs, type ChurnInput } fro
 import { customerLifetimeValue } from './clv.js';
 import { gammaGammaExpectedSpend } from './gamma-gamma.js';
 import { predictLogistic } from './logistic-regression.js';
-import type { BgNbdModel, ChurnModel, GammaGammaModel, PredictionModels } from './model-schemas.js';
+import type { BgNbdModel, ChurnModel, GammaGammaModel, ModelsUsed, PredictionModels } from './model-schemas.js';
 import { summarizeVisits, type VisitHistory, type VisitSummary } from './visit-summary.js';
 
 /** scoring.md §10: a predicted CLV over ¥100,000 marks a top-value customer. */
@@ -16,9 +16,11 @@ export interface Prediction {
   churnProbability: number | null;
   clv: number | null;
   topValue: boolean;
+  /** The stored models behind the figures (null when none was used). */
+  models: ModelsUsed | null;
 }
 
-export const emptyPrediction = (): Prediction => ({ pAlive: null, expectedVisits90: null, churnProbability: null, clv: null, topValue: false });
+export const emptyPrediction = (): Prediction => ({ pAlive: null, expectedVisits90: null, churnProbability: null, clv: null, topValue: false, models: null });
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 
@@ -61,6 +63,7 @@ export function predictCustomer(input: ChurnInput, history: VisitHistory, asOf: 
   const summary = summarizeVisits(history, asOf);
   if (!summary) return out;
   const bg = bgNbdOutputs(models.bgNbd, summary);
+  out.models = models.used ?? null;
   out.pAlive = round(bg.pAlive, 4);
   out.expectedVisits90 = round(bg.expectedVisits90, 4);
   if (models.churn) out.churnProbability = round(churnProbability(models.churn, input, bg), 4);

@@ -1,5 +1,5 @@
 import type { Db } from './db.js';
-import type { FittedModelRow, ModelKind } from './write-model.js';
+import { NETWORK, type FittedModelRow, type ModelKind } from './write-model.js';
 
 /** A stored fit: `model` and `metrics` as stored; the caller validates them (prediction/model-schemas.ts). */
 export interface StoredModel extends FittedModelRow {
@@ -18,6 +18,9 @@ interface Row {
   model: unknown;
   metrics: unknown;
   fitted_at: Date;
+  fitted_by: string;
+  active: boolean;
+  note: string | null;
 }
 
 const toModel = (r: Row): StoredModel => ({
@@ -31,24 +34,28 @@ const toModel = (r: Row): StoredModel => ({
   model: r.model,
   metrics: r.metrics,
   fittedAt: r.fitted_at,
+  fittedBy: r.fitted_by,
+  active: r.active,
+  note: r.note,
 });
 
-/** The model in force per store and kind: the newest row of each (of one store, or all). */
+const COLUMNS = 'id, store_id, kind, as_of, window_from, window_to, customers, model, metrics, fitted_at, fitted_by, active, note';
+
+/** The model in force per store and kind: the newest active row of each (of one store and the network's, or all). */
 export async function readCurrentModels(db: Db, storeId?: string): Promise<StoredModel[]> {
   const rows = await db.query<Row>(
-    `SELECT DISTINCT ON (store_id, kind) id, store_id, kind, as_of, window_from, window_to, customers, model, metrics, fitted_at
-       FROM prediction_models ${storeId === undefined ? '' : 'WHERE store_id = $1'}
+    `SELECT DISTINCT ON (store_id, kind) ${COLUMNS}
+       FROM prediction_models WHERE active ${storeId === undefined ? '' : 'AND store_id IN ($1, $2)'}
       ORDER BY store_id, kind, id DESC`,
-    storeId === undefined ? [] : [storeId],
+    storeId === undefined ? [] : [storeId, NETWORK],
   );
   return rows.map(toModel);
 }
 
-/** Every stored fit of one store and kind, newest first: the model's history. */
+/** Every stored fit of one store and kind, newest first, activated or not: the model's history. */
 export async function readModelHistory(db: Db, storeId: string, kind: ModelKind): Promise<StoredModel[]> {
   const rows = await db.query<Row>(
-    `SELECT id, store_id, kind, as_of, window_from, window_to, customers, model, metrics, fitted_at
-       FROM prediction_models WHERE store_id = $1 AND kind = $2 ORDER BY id DESC`,
+    `SELECT ${COLUMNS} FROM prediction_models WHERE store_id = $1 AND kind = $2 ORDER BY id DESC`,
     [storeId, kind],
   );
   return rows.map(toModel);

@@ -7,6 +7,8 @@ export interface ListFilter {
   level?: string | undefined;
   valueTier?: string | undefined;
   lifecycle?: string | undefined;
+  /** At least this predicted churn probability (customers without a prediction are left out). */
+  minChurn?: number | undefined;
 }
 
 /** One customer of the risk list: the latest evaluation's key figures and the open warning. */
@@ -27,6 +29,10 @@ export interface RiskRow {
   lastNps: number | null;
   /** The prediction's churn probability stored with the evaluation (null until a model is fitted). */
   churnProbability: number | null;
+  pAlive: number | null;
+  clv: number | null;
+  /** The churn probability came from the network's model (the store could not fit its own). */
+  networkModel: boolean;
   valueTier: string | null;
   lifecycle: string | null;
   evaluatedAsOf: string;
@@ -43,8 +49,8 @@ export interface RiskRow {
  */
 export function latestEvaluationsSql(f: ListFilter, params: unknown[]): string {
   const scope = scopeSql(f.scope, params, 'c');
-  params.push(f.level ?? null, f.valueTier ?? null, f.lifecycle ?? null);
-  const n = params.length;
+  params.push(f.level ?? null, f.valueTier ?? null, f.lifecycle ?? null, f.minChurn ?? null);
+  const n = params.length - 1;
   return `
     SELECT c.id, c.name, c.record, c.store_id, c.advisor_id, e.level, e.risk_score, e.health_score, e.as_of, e.record AS eval
       FROM customers c
@@ -53,13 +59,14 @@ export function latestEvaluationsSql(f: ListFilter, params: unknown[]): string {
      WHERE ${scope}
        AND ($${n - 2}::text IS NULL OR e.level = $${n - 2})
        AND ($${n - 1}::text IS NULL OR e.record->>'valueTier' = $${n - 1})
-       AND ($${n}::text IS NULL OR e.record->>'lifecycle' = $${n})`;
+       AND ($${n}::text IS NULL OR e.record->>'lifecycle' = $${n})
+       AND ($${n + 1}::numeric IS NULL OR (e.record->'prediction'->>'churnProbability')::numeric >= $${n + 1})`;
 }
 
 interface Row {
   id: string; name: string; phone: string | null; store_id: string; store_name: string; advisor_id: string | null;
   advisor_name: string | null; level: string; risk_score: number; health_score: number; health_tier: string | null;
-  r: number | null; last_sat: number | null; last_nps: number | null; churn: number | null; value_tier: string | null; lifecycle: string | null;
+  r: number | null; last_sat: number | null; last_nps: number | null; churn: number | null; p_alive: number | null; clv: number | null; network_model: boolean | null; value_tier: string | null; lifecycle: string | null;
   as_of: string; signals: string[] | null; rules: string[] | null; reason: string | null;
   warning_level: string | null; warning_changed_at: Date | null; total: number;
 }
@@ -86,6 +93,8 @@ export async function listRiskRows(
             (l.eval->'features'->>'lastSatisfaction')::numeric AS last_sat,
             (l.eval->'features'->>'lastNps')::numeric AS last_nps,
             (l.eval->'prediction'->>'churnProbability')::numeric AS churn,
+            (l.eval->'prediction'->>'pAlive')::numeric AS p_alive, (l.eval->'prediction'->>'clv')::numeric AS clv,
+            (l.eval->'prediction'->'models'->'churn'->>'network')::boolean AS network_model,
             l.eval->>'valueTier' AS value_tier, l.eval->>'lifecycle' AS lifecycle, l.as_of,
             (SELECT json_agg(s->>'id') FROM json_array_elements(l.eval->'signals') s) AS signals,
             (SELECT json_agg(r->>'id') FROM json_array_elements(l.eval->'rules') r) AS rules,
@@ -107,7 +116,7 @@ export async function listRiskRows(
       customerId: r.id, name: r.name, phone: r.phone, storeId: r.store_id, storeName: r.store_name,
       advisorId: r.advisor_id, advisorName: r.advisor_name, level: r.level, riskScore: r.risk_score,
       healthScore: r.health_score, healthTier: r.health_tier, daysSinceVisit: r.r, lastSatisfaction: r.last_sat,
-      lastNps: r.last_nps, churnProbability: r.churn, valueTier: r.value_tier, lifecycle: r.lifecycle, evaluatedAsOf: r.as_of,
+      lastNps: r.last_nps, churnProbability: r.churn, pAlive: r.p_alive, clv: r.clv, networkModel: r.network_model === true, valueTier: r.value_tier, lifecycle: r.lifecycle, evaluatedAsOf: r.as_of,
       signals: r.signals ?? [], rules: r.rules ?? [], reason: r.reason, warningLevel: r.warning_level,
       warningChangedAt: r.warning_changed_at,
     })),

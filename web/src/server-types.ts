@@ -8,6 +8,8 @@ export type { OverviewResponse as Overview } from '../../src/api/routes/get-over
 export type { WarningBoardResponse as WarningBoard } from '../../src/api/routes/get-warning-board.js';
 export type { RecallBoardResponse as RecallBoard } from '../../src/api/routes/get-recall-board.js';
 export type { FunnelResponse as Funnel } from '../../src/api/routes/get-funnel.js';
+export type { CustomerPrediction } from '../../src/api/routes/get-customer-prediction.js';
+export type { ModelsResponse } from '../../src/api/routes/get-models.js';
 export type { StaffIncentive } from '../../src/api/routes/review-routes.js';
 export type { CampaignRecallBoard } from '../../src/api/routes/roi-routes.js';
 export type { TaskDetail } from '../../src/api/routes/get-task.js';

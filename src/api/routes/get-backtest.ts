@@ -11,7 +11,7 @@ import { ANY_AUTH } from '../web-schemas.js';
 
 const precisionRecall = z.object({ flagged: z.number().int(), truePositives: z.number().int(), precision: z.number().nullable(), recall: z.number().nullable() });
 const levelOutcome = z.object({ customers: z.number().int(), lost: z.number().int(), precision: z.number().nullable(), recall: z.number().nullable() });
-const calibrationBin = z.object({ from: z.number(), to: z.number(), count: z.number().int(), meanPredicted: z.number().nullable(), observedRate: z.number().nullable() });
+export const calibrationBin = z.object({ from: z.number(), to: z.number(), count: z.number().int(), meanPredicted: z.number().nullable(), observedRate: z.number().nullable() });
 const ruleSide = z.object({ riskScoreAuc: z.number().nullable(), red: precisionRecall, orangeOrRed: precisionRecall });
 
 const BacktestSchema = z

@@ -1,3 +1,5 @@
+import type { Policy } from '../../domain/policy/policy-schema.js';
+import { disagreementOf } from '../../prediction/disagreement.js';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { maskPhone } from '../../auth/mask-phone.js';
@@ -27,6 +29,11 @@ const RiskItemSchema = z
     lastSatisfaction: z.number().nullable(),
     lastNps: z.number().nullable(),
     churnProbability: z.number().nullable().openapi({ description: 'Predicted churn probability (prediction); null until a model is fitted' }),
+    pAlive: z.number().nullable().openapi({ description: 'BG/NBD probability that the customer is still active' }),
+    clv: z.number().nullable().openapi({ description: 'Expected value (¥) of the coming visits, discounted (BG/NBD × Gamma-Gamma)' }),
+    networkModel: z.boolean().openapi({ description: "The churn probability is the network's model: the store is too small or too new to fit its own" }),
+    disagreement: z.enum(['rules_higher', 'model_higher']).nullable()
+      .openapi({ description: "Rules and model disagree: red with a churn probability below the policy's `prediction.disagreement.low`, or green above its `high`" }),
     valueTier: z.string().nullable(),
     lifecycle: z.string().nullable(),
     evaluatedAsOf: z.string(),
@@ -72,14 +79,15 @@ const exportRoute = createRoute({
 });
 
 export function listFilterOf(c: Context, q: z.infer<typeof ListFilterQuery>): ListFilter {
-  return { scope: narrowToScope(scopeOf(c), q), level: q.level, valueTier: q.valueTier, lifecycle: q.lifecycle };
+  return { scope: narrowToScope(scopeOf(c), q), level: q.level, valueTier: q.valueTier, lifecycle: q.lifecycle, minChurn: q.minChurn };
 }
 
-const toItem = (r: RiskRow): z.infer<typeof RiskItemSchema> => ({
+const toItem = (r: RiskRow, t: Policy['prediction']['disagreement']): z.infer<typeof RiskItemSchema> => ({
   customerId: r.customerId, name: r.name, phoneMasked: maskPhone(r.phone), storeId: r.storeId, storeName: r.storeName,
   advisorId: r.advisorId, advisorName: r.advisorName, level: r.level, riskScore: r.riskScore, healthScore: r.healthScore,
   healthTier: r.healthTier, daysSinceVisit: r.daysSinceVisit, lastSatisfaction: r.lastSatisfaction, lastNps: r.lastNps,
-  churnProbability: r.churnProbability, valueTier: r.valueTier, lifecycle: r.lifecycle, evaluatedAsOf: r.evaluatedAsOf,
+  churnProbability: r.churnProbability, pAlive: r.pAlive, clv: r.clv, networkModel: r.networkModel,
+  disagreement: disagreementOf(r.level, r.churnProbability, t), valueTier: r.valueTier, lifecycle: r.lifecycle, evaluatedAsOf: r.evaluatedAsOf,
   signals: r.signals, rules: r.rules, reason: r.reason, warningLevel: r.warningLevel,
   requiredAction: requiredAction(r.warningLevel, r.warningChangedAt),
 });
@@ -98,6 +106,8 @@ const columns: ExportColumn<Item>[] = [
   { header: { 'zh-CN': '最近满意度', en: 'Last satisfaction' }, value: (r) => r.lastSatisfaction, width: 12 },
   { header: { 'zh-CN': '最近NPS', en: 'Last NPS' }, value: (r) => r.lastNps, width: 10 },
   { header: { 'zh-CN': '预计流失概率', en: 'Churn probability' }, value: (r) => r.churnProbability, width: 12 },
+  { header: { 'zh-CN': '仍活跃概率', en: 'P(alive)' }, value: (r) => r.pAlive, width: 10 },
+  { header: { 'zh-CN': '预期价值', en: 'Expected value' }, value: (r) => r.clv, width: 12 },
   { header: { 'zh-CN': '价值层级', en: 'Value tier' }, value: (r) => r.valueTier, width: 10, coded: true },
   { header: { 'zh-CN': '生命周期', en: 'Lifecycle' }, value: (r) => r.lifecycle, width: 12, coded: true },
   { header: { 'zh-CN': '所需行动', en: 'Required action' }, value: (r) => r.requiredAction?.action ?? null, width: 16, coded: true },
@@ -109,13 +119,15 @@ export function getRiskList(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(listRoute, async (c) => {
     const q = c.req.valid('query');
     const { rows, total } = await listRiskRows(deps.db, listFilterOf(c, q), { limit: q.pageSize, offset: (q.page - 1) * q.pageSize }, q.sort);
-    return c.json({ items: rows.map(toItem), total, page: q.page, pageSize: q.pageSize }, 200);
+    const t = (await deps.policy()).prediction.disagreement;
+    return c.json({ items: rows.map((r) => toItem(r, t)), total, page: q.page, pageSize: q.pageSize }, 200);
   });
 
   app.openapi(exportRoute, async (c) => {
     const q = c.req.valid('query');
     const { rows } = await listRiskRows(deps.db, listFilterOf(c, q), { limit: EXPORT_ROW_LIMIT, offset: 0 }, q.sort);
     const day = deps.clock().toISOString().slice(0, 10);
-    return exportResponse(c, { name: `risk-list-${day}`, format: q.format, lang: q.lang, columns, rows: rows.map(toItem) }) as never;
+    const t = (await deps.policy()).prediction.disagreement;
+    return exportResponse(c, { name: `risk-list-${day}`, format: q.format, lang: q.lang, columns, rows: rows.map((r) => toItem(r, t)) }) as never;
   });
 }

@@ -5,13 +5,16 @@ import { startServer } from '../../api/serve.js';
 import { backfillMonthEnds } from '../../demo/backfill-month-ends.js';
 import { DEMO_PASSWORD, setDemoPasswords, type DemoLogin } from '../../demo/demo-logins.js';
 import { loadDemoCampaign } from '../../demo/load-demo-campaign.js';
-import { DEFAULT_TIME_ZONE, formatDay, localDayOfInstant } from '../../domain/dates.js';
+import { DEFAULT_TIME_ZONE, formatDay, localDayOfInstant, type Day } from '../../domain/dates.js';
+import type { Policy } from '../../domain/policy/policy-schema.js';
 import { writeDemoFiles } from '../../demo/write-demo-files.js';
 import { getActivePolicy } from '../../engine/active-policy.js';
+import { refitModels } from '../../engine/fit-models.js';
 import { scoreCustomers } from '../../engine/score-customers.js';
 import { importPath } from '../../ingest/import-path.js';
 import { createApiToken } from '../../store/api-tokens.js';
 import type { Db } from '../../store/db.js';
+import { NETWORK } from '../../store/write-model.js';
 import { globalOptions, openFromOptions, type GlobalOptions } from '../context.js';
 import { asPort, asPositiveInt } from '../parse-args.js';
 import { printOutcome } from '../print-outcome.js';
@@ -43,8 +46,9 @@ export function registerDemo(program: Command): void {
       const now = new Date();
       const loaded = await loadDemoOnce(db, global, opts, now);
       const today = localDayOfInstant(now.getTime(), DEFAULT_TIME_ZONE);
-      process.stdout.write(`\nEvaluating every customer as of ${formatDay(today)} …\n`);
       const policy = await getActivePolicy(db);
+      if (loaded) await fitDemoModels(db, today, now, policy);
+      process.stdout.write(`\nEvaluating every customer as of ${formatDay(today)} …\n`);
       printOutcome(await scoreCustomers(db, { asOf: today, now, policy }));
       if (loaded) {
         // Past month ends give the health trend and each customer's score history their first points.
@@ -89,6 +93,21 @@ export function registerDemo(program: Command): void {
 }
 
 const BACKFILL_MONTHS = 6;
+
+/**
+ * The prediction models on the demo's own history before its first evaluation, so every screen
+ * shows P(alive), CLV and the churn probability from the first start (the worker refits on schedule).
+ */
+async function fitDemoModels(db: Db, today: Day, now: Date, policy: Policy): Promise<void> {
+  process.stdout.write('Fitting the prediction models (BG/NBD, Gamma-Gamma, churn) on each store\'s history …\n');
+  for (const r of await refitModels(db, today, { now, by: 'demo', policy })) {
+    const store = r.storeId === NETWORK ? 'network' : r.storeId;
+    const m = r.metrics as { backtest?: { auc: number | null } | null } | null;
+    const auc = m?.backtest?.auc;
+    const what = r.id === null ? `not fitted: ${r.reason}` : auc != null ? `back-test AUC ${auc.toFixed(3)}` : 'fitted';
+    process.stdout.write(`  ${store.padEnd(8)} ${r.kind.padEnd(10)} ${what}${r.id !== null && !r.active ? ` (${r.reason})` : ''}\n`);
+  }
+}
 
 /** One sign-in line per role, all with the demo password. */
 function formatLogins(logins: DemoLogin[]): string[] {

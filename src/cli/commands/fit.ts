@@ -6,7 +6,7 @@ import { fitSummaryModel, summaryModelKinds, type SummaryFit, type SummaryModelK
 import { readSummaryCsv, SummaryFormatError } from '../../prediction/read-summary-csv.js';
 import { readTransactionLog, TransactionLogError } from '../../prediction/read-transaction-log.js';
 import { summarizeTransactions } from '../../prediction/summarize-transactions.js';
-import type { ModelKind } from '../../store/write-model.js';
+import { NETWORK, type ModelKind } from '../../store/write-model.js';
 import { globalOptions, UsageError, withDb } from '../context.js';
 import { asDay } from '../parse-args.js';
 import { makeTable } from '../table.js';
@@ -43,9 +43,11 @@ export function registerFit(program: Command): void {
       if (opts.summary || opts.transactions) return fitFile(model, opts);
       const asOf = opts.asOf ?? localDayOfInstant(Date.now(), DEFAULT_TIME_ZONE);
       const kinds: readonly ModelKind[] = model === 'all' ? [...DEFAULT_KINDS, 'paretonbd'] : [model];
-      const results = await withDb(globalOptions(cmd), (db) => refitModels(db, asOf, { now: new Date(), kinds, ...(opts.store ? { storeId: opts.store } : {}) }));
+      const results = await withDb(globalOptions(cmd), (db) => refitModels(db, asOf, { now: new Date(), by: 'retain fit', kinds, ...(opts.store ? { stores: [opts.store] } : {}) }));
       printRefit(results, formatDay(asOf), opts.format);
-      if (results.some((r) => r.id === null)) process.exitCode = 1;
+      // A store that fitted nothing of a kind is still covered when the network's model of it is in force.
+      const network = (kind: ModelKind) => results.some((r) => r.storeId === NETWORK && r.kind === kind && r.active);
+      if (results.some((r) => r.id === null && (r.storeId === NETWORK || !network(r.kind)))) process.exitCode = 1;
     });
 }
 
@@ -89,7 +91,7 @@ function printRefit(results: RefitResult[], asOf: string, format: 'json' | 'tabl
     return;
   }
   const t = makeTable(['store', 'model', 'id', 'customers', 'result']);
-  for (const r of results) t.push([r.storeId, r.kind, r.id ?? '–', r.customers, r.reason ?? describeMetrics(r.metrics)]);
+  for (const r of results) t.push([r.storeId === NETWORK ? 'network' : r.storeId, r.kind, r.id ?? '–', r.customers, r.reason ?? describeMetrics(r.metrics)]);
   process.stdout.write(`models fitted as of ${asOf}\n${t.toString()}\n`);
 }
 

@@ -28,6 +28,14 @@ const ruleSchema = z.strictObject({
 const responseStep = z.strictObject({ minR: days, minSignals: z.number().int().min(1), maxLastNps: z.number().min(0).max(10).nullable() });
 const silentIndicator = z.strictObject({ warning: boundSchema, danger: boundSchema });
 const recallLevel = z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable();
+/** When the worker refits a store's models, and what a store needs to fit its own (else the network's). */
+const predictionShape = z.strictObject({
+  refitEveryDays: z.number().int().min(1).max(365),
+  minHistoryDays: days,
+  minCustomers: count,
+  /** A red customer below `low` churn probability, or a green one above `high`: rules and model disagree. */
+  disagreement: z.strictObject({ low: weight, high: weight }),
+});
 const recallRow = z.strictObject({ recent: recallLevel, middle: recallLevel, long: recallLevel });
 
 /**
@@ -94,6 +102,8 @@ const policyShape = z.strictObject({
   level: z.strictObject({ observationRaise: warningLevel }),
   // Policies saved before proactive care existed have no care section: they get the shipped one.
   care: careShape.prefault(() => structuredClone(shipped.care) as z.input<typeof careShape>),
+  // The same for the prediction section (scoring.md §11: the models' refit schedule).
+  prediction: predictionShape.prefault(() => structuredClone(shipped.prediction)),
 });
 
 export type Policy = z.infer<typeof policyShape>;

@@ -8,7 +8,7 @@ export interface WorkerJobs {
   processDue(now: Date, limit: number): Promise<number>;
   /** The nightly run: every customer evaluated as of the store's day. */
   nightly(now: Date): Promise<void>;
-  /** The weekly refit of the prediction models. */
+  /** The refit of the prediction models that are due. */
   refit(now: Date): Promise<void>;
 }
 
@@ -43,7 +43,7 @@ export const REFIT_QUEUE = 'retain-refit';
  * SKIP LOCKED by `processDue`, because the replay and the tests run them on a virtual clock,
  * which pg-boss's `startAfter` (compared with the database's now()) cannot follow. pg-boss does
  * what it is made for: the cron (a sweep every minute, the nightly run at 02:00 store time, the
- * weekly model refit, once per slot however many workers run), nudges from the API, and spreading a backlog over workers.
+ * daily check for models due a refit, once per slot however many workers run), nudges from the API, and spreading a backlog over workers.
  */
 export async function startWorker(db: Db, jobs: WorkerJobs, options: WorkerOptions): Promise<Worker> {
   const batchSize = options.batchSize ?? 100;
@@ -74,7 +74,8 @@ export async function startWorker(db: Db, jobs: WorkerJobs, options: WorkerOptio
 
   await boss.schedule(DUE_QUEUE, '* * * * *');
   await boss.schedule(NIGHTLY_QUEUE, '0 2 * * *', {}, { tz: options.timeZone });
-  await boss.schedule(REFIT_QUEUE, '0 3 * * 0', {}, { tz: options.timeZone });
+  // Daily: the policy's `prediction.refitEveryDays` decides which stores are due.
+  await boss.schedule(REFIT_QUEUE, '0 3 * * *', {}, { tz: options.timeZone });
   const polling = { pollingIntervalSeconds: options.pollingSeconds ?? 2 };
   await boss.work(DUE_QUEUE, polling, async () => {
     await drain();

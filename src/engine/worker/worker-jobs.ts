@@ -2,7 +2,7 @@ import { localDayOfInstant } from '../../domain/dates.js';
 import type { Policy } from '../../domain/policy/policy-schema.js';
 import type { Db } from '../../store/db.js';
 import { runCampaign } from '../campaigns/run-campaign.js';
-import { refitModels } from '../fit-models.js';
+import { refitDueModels } from '../fit-models.js';
 import { processDue, type ChannelRegistry } from '../programs/index.js';
 import { scoreCustomers } from '../score-customers.js';
 import type { WorkerJobs } from './start-worker.js';
@@ -11,7 +11,7 @@ export interface JobDeps {
   channels: ChannelRegistry;
   /** The policy in force when the run starts (it may be changed between runs). */
   policy: () => Promise<Policy>;
-  /** The day the weekly refit counts as "today" in. */
+  /** The day the daily refit check counts as "today" in. */
   timeZone: string;
 }
 
@@ -32,7 +32,7 @@ export function workerJobs(db: Db, deps: JobDeps): WorkerJobs {
       }
     },
     async refit(now) {
-      await refitModels(db, localDayOfInstant(now.getTime(), deps.timeZone), { now });
+      await refitDueModels(db, localDayOfInstant(now.getTime(), deps.timeZone), { now, policy: await deps.policy() });
     },
   };
 }

@@ -1,3 +1,4 @@
+import { predictionEn } from './prediction-en';
 import { notesEn } from './notes-en';
 import { settingsEn } from './settings-en';
 import { workEn } from './work-en';
@@ -8,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   ...workEn,
   ...settingsEn,
   ...notesEn,
+  ...predictionEn,
   'app.name': 'Retain churn early warning',
   'app.short': 'Retain',
   'nav.inbox': 'My tasks',

@@ -1,3 +1,4 @@
+import { predictionZhCN } from './prediction-zh-CN';
 import { notesZhCN } from './notes-zh-CN';
 import { settingsZhCN } from './settings-zh-CN';
 import { workZhCN } from './work-zh-CN';
@@ -7,6 +8,7 @@ export const zhCN = {
   ...workZhCN,
   ...settingsZhCN,
   ...notesZhCN,
+  ...predictionZhCN,
   'app.name': 'Retain 客户流失预警',
   'app.short': 'Retain',
   'nav.inbox': '我的任务',

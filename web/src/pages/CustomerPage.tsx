@@ -11,6 +11,7 @@ import { useI18n, type Lang } from '../i18n';
 import { channelName, eventName, signalName } from '../i18n/vocabulary';
 import { useMe } from '../session';
 import { PageTitle } from '../Shell';
+import { PredictionCard } from '../customer/PredictionCard';
 import { CareCard } from '../customer/CareCard';
 import { NotesCard } from '../customer/NotesCard';
 import type { CareResult } from '../server-types';
@@ -63,6 +64,7 @@ export default function CustomerPage() {
                 <Card size="small" title={t('customer.explanation')} data-testid="explanation">
                   <LoadState loaded={evaluation}>{(e) => <Explanation record={e} />}</LoadState>
                 </Card>
+                <PredictionCard customerId={d.customer.id} />
                 {evaluation.data && <CareCard care={evaluation.data.customers[0]?.care} />}
                 <NotesCard customerId={d.customer.id} />
                 <Card size="small" title={t('customer.tasks')}>

@@ -1,5 +1,6 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import { CareCoverage } from '../components/CareCoverage';
+import { ChurnModelCard } from '../components/ChurnModelCard';
 import { Link } from 'react-router-dom';
 import { Chart, levelColor } from '../components/Chart';
 import { filterQuery, ListFilters, useFilters } from '../components/ListFilters';
@@ -91,6 +92,9 @@ export default function OverviewPage() {
             </Col>
             <Col xs={24}>
               <CareCoverage coverage={o.careCoverage} />
+            </Col>
+            <Col xs={24}>
+              <ChurnModelCard />
             </Col>
             <Col xs={24} md={12}>
               <Card title={t('overview.valueTiers')} size="small">

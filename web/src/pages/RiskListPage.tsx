@@ -1,4 +1,4 @@
-import { Table, Typography } from 'antd';
+import { Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -8,7 +8,7 @@ import { KeyReason } from '../components/KeyReason';
 import { filterQuery, ListFilters, useFilters } from '../components/ListFilters';
 import { LoadState } from '../components/LoadState';
 import { CodeLabel, HealthTag, LevelTag } from '../components/Tags';
-import { fmtDateTime, fmtProbability } from '../format';
+import { fmtDateTime, fmtMoney, fmtProbability } from '../format';
 import { useI18n } from '../i18n';
 import { PageTitle } from '../Shell';
 import type { RiskListItem } from '../server-types';
@@ -27,7 +27,9 @@ export default function RiskListPage() {
   const { filters, page, pageSize, setPage } = useFilters();
   // Most urgent first by default; the churn column's sorter asks the server for the highest probability first.
   const [byChurn, setByChurn] = useState(false);
-  const loaded = useApi<{ items: RiskListItem[]; total: number }>(`/risk-list${filterQuery(filters, { page, pageSize, sort: byChurn ? 'churn' : undefined })}`);
+  const [minChurn, setMinChurn] = useState<number | undefined>();
+  const extra = { sort: byChurn ? 'churn' : undefined, minChurn };
+  const loaded = useApi<{ items: RiskListItem[]; total: number }>(`/risk-list${filterQuery(filters, { page, pageSize, ...extra })}`);
   const columns: ColumnsType<RiskListItem> = [
     { title: t('col.customer'), key: 'name', fixed: 'left', width: 110, render: (_, r) => <Link to={`/customers/${encodeURIComponent(r.customerId)}`}>{r.name}</Link> },
     { title: t('col.phone'), dataIndex: 'phoneMasked', width: 120 },
@@ -37,9 +39,20 @@ export default function RiskListPage() {
     { title: t('col.daysSinceVisit'), dataIndex: 'daysSinceVisit', width: 90 },
     { title: t('col.lastSatisfaction'), key: 'sat', width: 100, render: (_, r) => [r.lastSatisfaction ?? null, r.lastNps !== null ? `NPS ${r.lastNps}` : null].filter((x) => x !== null).join(' · ') || '—' },
     {
-      title: t('col.churn'), key: 'churn', dataIndex: 'churnProbability', width: 110, render: (p: number | null) => fmtProbability(p),
+      title: t('col.churn'), key: 'churn', width: 150,
+      render: (_, r) => (
+        <Space size={4} wrap>
+          <span data-testid="churn-probability">{fmtProbability(r.churnProbability)}</span>
+          {r.networkModel && r.churnProbability !== null && <Tag data-testid="network-model">{t('model.network')}</Tag>}
+          {r.disagreement && (
+            <Tooltip title={t('disagree.hint')}><Tag color="purple" data-testid="disagreement">{t(`disagree.${r.disagreement}`)}</Tag></Tooltip>
+          )}
+        </Space>
+      ),
       sorter: true, sortDirections: ['descend'], sortOrder: byChurn ? 'descend' : null,
     },
+    { title: t('col.pAlive'), key: 'pAlive', width: 90, render: (_, r) => <span data-testid="p-alive">{fmtProbability(r.pAlive)}</span> },
+    { title: t('col.clv'), key: 'clv', width: 100, render: (_, r) => fmtMoney(r.clv) },
     { title: t('col.action'), key: 'action', width: 180, render: (_, r) => <CodeLabel prefix="action" code={r.requiredAction?.action} /> },
     { title: t('col.deadline'), key: 'deadline', width: 150, render: (_, r) => <Deadline iso={r.requiredAction?.deadline} /> },
     { title: t('col.owner'), dataIndex: 'advisorName', width: 90, render: (n: string | null) => n ?? t('unassigned') },
@@ -50,7 +63,22 @@ export default function RiskListPage() {
   ];
   return (
     <>
-      <PageTitle extra={<ExportButtons path="/risk-list/export" filters={filters} />}>{t('nav.risk')}</PageTitle>
+      <PageTitle
+        extra={
+          <Space wrap>
+            <Select<number | 'any'>
+              style={{ width: 150 }}
+              value={minChurn ?? 'any'}
+              onChange={(v) => { setMinChurn(v === 'any' ? undefined : v); setPage(1, pageSize); }}
+              options={[{ value: 'any', label: `${t('risk.minChurn')} ${t('risk.minChurnAny')}` }, ...[0.5, 0.7, 0.85].map((v) => ({ value: v, label: `${t('risk.minChurn')} ${v * 100}%` }))]}
+              data-testid="min-churn"
+            />
+            <ExportButtons path="/risk-list/export" filters={filters} />
+          </Space>
+        }
+      >
+        {t('nav.risk')}
+      </PageTitle>
       <ListFilters />
       <LoadState loaded={loaded}>
         {(data) => (
@@ -66,7 +94,7 @@ export default function RiskListPage() {
               const one = Array.isArray(sorter) ? sorter[0] : sorter;
               setByChurn(one?.columnKey === 'churn' && one.order === 'descend');
             }}
-            scroll={{ x: 1700 }}
+            scroll={{ x: 1940 }}
             pagination={{
               current: page, pageSize, total: data.total, showSizeChanger: true, pageSizeOptions: [20, 50, 100],
               showTotal: (n) => t('total', { n }), onChange: setPage, size: 'small',
