@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { bgNbdModelSchema, churnModelSchema, gammaGammaModelSchema, type PredictionModels } from '../prediction/model-schemas.js';
 import type { Db } from '../store/db.js';
-import { readCurrentModels, type StoredModel } from '../store/read-model.js';
+import { modelInForce, readCurrentModels, type StoredModel } from '../store/read-model.js';
 import { NETWORK } from '../store/write-model.js';
 import { storeIds } from './load-store-histories.js';
 
@@ -14,20 +14,8 @@ function parsed<S extends z.ZodType>(schema: S, value: unknown, where: string): 
   return r.data;
 }
 
-const KEYS = { bgnbd: 'bgNbd', gammagamma: 'gammaGamma', churn: 'churn' } as const;
-
-function parsedModels(rows: StoredModel[], network: boolean): PredictionModels {
-  const models: PredictionModels = { bgNbd: null, gammaGamma: null, churn: null, used: { bgNbd: null, gammaGamma: null, churn: null } };
-  for (const m of rows) {
-    const where = `${m.kind} model of ${network ? 'the network' : `store ${m.storeId}`} (id ${m.id})`;
-    if (m.kind === 'bgnbd') models.bgNbd = parsed(bgNbdModelSchema, m.model, where);
-    else if (m.kind === 'gammagamma') models.gammaGamma = parsed(gammaGammaModelSchema, m.model, where);
-    else if (m.kind === 'churn') models.churn = parsed(churnModelSchema, m.model, where);
-    else continue;
-    models.used![KEYS[m.kind]] = { id: m.id, network };
-  }
-  return models;
-}
+const where = (m: StoredModel) => `${m.kind} model of ${m.storeId === NETWORK ? 'the network' : `store ${m.storeId}`} (id ${m.id})`;
+const ref = (m: StoredModel | null) => (m ? { id: m.id, network: m.storeId === NETWORK } : null);
 
 /**
  * The models in force per store, validated: what an evaluation run passes to evaluateCustomer
@@ -36,19 +24,16 @@ function parsedModels(rows: StoredModel[], network: boolean): PredictionModels {
  */
 export async function loadPredictionModels(db: Db, storeId?: string): Promise<Map<string, PredictionModels>> {
   const rows = await readCurrentModels(db, storeId);
-  const network = parsedModels(rows.filter((m) => m.storeId === NETWORK), true);
   const byStore = new Map<string, PredictionModels>();
-  const stores = storeId === undefined ? await storeIds(db) : [storeId];
-  for (const id of stores) {
-    const own = parsedModels(rows.filter((m) => m.storeId === id), false);
-    const [o, n] = [own.used!, network.used!];
-    const models: PredictionModels = {
-      bgNbd: own.bgNbd ?? network.bgNbd,
-      gammaGamma: own.gammaGamma ?? network.gammaGamma,
-      churn: own.churn ?? network.churn,
-      used: { bgNbd: o.bgNbd ?? n.bgNbd, gammaGamma: o.gammaGamma ?? n.gammaGamma, churn: o.churn ?? n.churn },
-    };
-    if (models.bgNbd || models.gammaGamma || models.churn) byStore.set(id, models);
+  for (const id of storeId === undefined ? await storeIds(db) : [storeId]) {
+    const [bg, gg, churn] = [modelInForce(rows, id, 'bgnbd'), modelInForce(rows, id, 'gammagamma'), modelInForce(rows, id, 'churn')];
+    if (!bg && !gg && !churn) continue;
+    byStore.set(id, {
+      bgNbd: bg && parsed(bgNbdModelSchema, bg.model, where(bg)),
+      gammaGamma: gg && parsed(gammaGammaModelSchema, gg.model, where(gg)),
+      churn: churn && parsed(churnModelSchema, churn.model, where(churn)),
+      used: { bgNbd: ref(bg), gammaGamma: ref(gg), churn: ref(churn) },
+    });
   }
   return byStore;
 }

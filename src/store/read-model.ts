@@ -52,6 +52,11 @@ export async function readCurrentModels(db: Db, storeId?: string): Promise<Store
   return rows.map(toModel);
 }
 
+/** Of the models in force, the one a store is predicted with: its own, else the network's, else none. */
+export function modelInForce(current: readonly StoredModel[], storeId: string, kind: ModelKind): StoredModel | null {
+  return current.find((m) => m.storeId === storeId && m.kind === kind) ?? current.find((m) => m.storeId === NETWORK && m.kind === kind) ?? null;
+}
+
 /** Every stored fit of one store and kind, newest first, activated or not: the model's history. */
 export async function readModelHistory(db: Db, storeId: string, kind: ModelKind): Promise<StoredModel[]> {
   const rows = await db.query<Row>(

@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { scopeOf } from '../../auth/principal.js';
-import { readCurrentModels, readModelHistory, type StoredModel } from '../../store/read-model.js';
+import { modelInForce, readCurrentModels, readModelHistory, type StoredModel } from '../../store/read-model.js';
 import { NETWORK } from '../../store/write-model.js';
 import type { ApiDeps } from '../deps.js';
 import { calibrationBin } from './get-backtest.js';
@@ -55,9 +55,7 @@ export function getModels(app: OpenAPIHono, deps: ApiDeps): void {
     const current = await readCurrentModels(deps.db);
     const out = [];
     for (const s of stores) {
-      const pick = (kind: StoredModel['kind']) =>
-        current.find((m) => m.storeId === s.id && m.kind === kind) ?? current.find((m) => m.storeId === NETWORK && m.kind === kind) ?? null;
-      const [bg, gg, churn] = [pick('bgnbd'), pick('gammagamma'), pick('churn')];
+      const [bg, gg, churn] = [modelInForce(current, s.id, 'bgnbd'), modelInForce(current, s.id, 'gammagamma'), modelInForce(current, s.id, 'churn')];
       const own = [bg, gg, churn].every((m) => m !== null && m.storeId === s.id);
       const none = [bg, gg, churn].every((m) => m === null);
       const message = own ? null : none
