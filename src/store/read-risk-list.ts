@@ -85,28 +85,37 @@ export async function listRiskRows(
   const params: unknown[] = [];
   const latest = latestEvaluationsSql(f, params);
   params.push(page.limit, page.offset);
+  // The page is ranked on plain columns first; the record's details are read for its rows
+  // alone: reading them inside JSON for every customer in scope took seconds at 100k.
+  const churn = "(l.eval->'prediction'->>'churnProbability')::numeric";
   const rows = await db.query<Row>(
-    `WITH l AS (${latest})
-     SELECT l.id, l.name, l.record->>'phone' AS phone, l.store_id, st.name AS store_name, l.advisor_id, a.name AS advisor_name,
-            l.level, l.risk_score, l.health_score, l.eval->'health'->>'tier' AS health_tier,
-            (l.eval->'features'->>'R')::int AS r,
-            (l.eval->'features'->>'lastSatisfaction')::numeric AS last_sat,
-            (l.eval->'features'->>'lastNps')::numeric AS last_nps,
-            (l.eval->'prediction'->>'churnProbability')::numeric AS churn,
-            (l.eval->'prediction'->>'pAlive')::numeric AS p_alive, (l.eval->'prediction'->>'clv')::numeric AS clv,
-            (l.eval->'prediction'->'models'->'churn'->>'network')::boolean AS network_model,
-            l.eval->>'valueTier' AS value_tier, l.eval->>'lifecycle' AS lifecycle, l.as_of,
-            (SELECT json_agg(s->>'id') FROM json_array_elements(l.eval->'signals') s) AS signals,
-            (SELECT json_agg(r->>'id') FROM json_array_elements(l.eval->'rules') r) AS rules,
-            l.eval->'reasons'->>0 AS reason,
-            w.level AS warning_level, w.changed_at AS warning_changed_at,
-            count(*) OVER ()::int AS total
-       FROM l
-       JOIN stores st ON st.id = l.store_id
-       LEFT JOIN staff a ON a.id = l.advisor_id
+    `WITH l AS (${latest}),
+     ranked AS (
+       SELECT l.id, l.level, l.risk_score, l.health_score, l.as_of, ${sort === 'churn' ? churn : 'NULL::numeric'} AS churn,
+              count(*) OVER ()::int AS total
+         FROM l
+        ORDER BY ${sort === 'churn' ? `churn DESC NULLS LAST, ${URGENCY}` : URGENCY}
+        LIMIT $${params.length - 1} OFFSET $${params.length})
+     SELECT l.id, c.name, c.record->>'phone' AS phone, c.store_id, st.name AS store_name, c.advisor_id, a.name AS advisor_name,
+            l.level, l.risk_score, l.health_score, e.record->'health'->>'tier' AS health_tier,
+            (e.record->'features'->>'R')::int AS r,
+            (e.record->'features'->>'lastSatisfaction')::numeric AS last_sat,
+            (e.record->'features'->>'lastNps')::numeric AS last_nps,
+            (e.record->'prediction'->>'churnProbability')::numeric AS churn,
+            (e.record->'prediction'->>'pAlive')::numeric AS p_alive, (e.record->'prediction'->>'clv')::numeric AS clv,
+            (e.record->'prediction'->'models'->'churn'->>'network')::boolean AS network_model,
+            e.record->>'valueTier' AS value_tier, e.record->>'lifecycle' AS lifecycle, l.as_of,
+            (SELECT json_agg(s->>'id') FROM json_array_elements(e.record->'signals') s) AS signals,
+            (SELECT json_agg(r->>'id') FROM json_array_elements(e.record->'rules') r) AS rules,
+            e.record->'reasons'->>0 AS reason,
+            w.level AS warning_level, w.changed_at AS warning_changed_at, l.total
+       FROM ranked l
+       JOIN customers c ON c.id = l.id
+       JOIN evaluations e ON e.customer_id = l.id AND e.as_of = l.as_of
+       JOIN stores st ON st.id = c.store_id
+       LEFT JOIN staff a ON a.id = c.advisor_id
        LEFT JOIN warnings w ON w.customer_id = l.id AND w.closed_at IS NULL
-      ORDER BY ${sort === 'churn' ? `churn DESC NULLS LAST, ${URGENCY}` : URGENCY}
-      LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      ORDER BY ${sort === 'churn' ? `l.churn DESC NULLS LAST, ${URGENCY}` : URGENCY}`,
     params,
   );
   const total = rows[0]?.total ?? (page.offset > 0 ? await countRiskRows(db, f) : 0);

@@ -30,11 +30,16 @@ export async function readWarningBoard(
   page: { limit: number; offset: number },
 ): Promise<{ counts: Record<'red' | 'orange' | 'yellow', number>; items: BoardWarning[]; total: number }> {
   const params: unknown[] = [];
-  const latest = latestEvaluationsSql({ ...f, level: undefined }, params);
+  // Every open warning has an evaluation behind it, so without a filter on the evaluation the
+  // board is counted and ranked from the warnings alone, and records are read for the page's rows.
+  const byEvaluation = f.valueTier !== undefined || f.lifecycle !== undefined || f.minChurn !== undefined;
+  const inScope = byEvaluation
+    ? `(${latestEvaluationsSql({ ...f, level: undefined }, params)})`
+    : `(SELECT c.id, c.name, c.record, c.store_id, c.advisor_id FROM customers c WHERE ${scopeSql(f.scope, params, 'c')})`;
   params.push(f.level ?? null);
   const levelParam = params.length;
   const countRows = await db.query<{ level: string; n: number }>(
-    `SELECT w.level, count(*)::int AS n FROM (${latest}) l JOIN warnings w ON w.customer_id = l.id AND w.closed_at IS NULL
+    `SELECT w.level, count(*)::int AS n FROM ${inScope} l JOIN warnings w ON w.customer_id = l.id AND w.closed_at IS NULL
       WHERE ($${levelParam}::text IS NULL OR w.level = $${levelParam}) GROUP BY w.level`,
     params,
   );
@@ -42,25 +47,31 @@ export async function readWarningBoard(
   for (const r of countRows) if (r.level in counts) counts[r.level as keyof typeof counts] = r.n;
 
   params.push(page.limit, page.offset);
+  const ORDER = "array_position(ARRAY['red','orange'], w.level), w.opened_at, w.id";
   const rows = await db.query<{
     id: number; customer_id: string; name: string; phone: string | null; store_id: string; advisor_id: string | null;
     advisor_name: string | null; level: string; opened_at: Date; changed_at: Date; reason: string | null; r: number | null;
     last_nps: number | null; last_sat: number | null; signals: string[] | null; rules: string[] | null;
     value_tier: string | null; lifecycle: string | null;
   }>(
-    `SELECT w.id, l.id AS customer_id, l.name, l.record->>'phone' AS phone, l.store_id, l.advisor_id, a.name AS advisor_name,
+    `WITH ranked AS (
+       SELECT w.id, l.id AS customer_id, l.name, l.record, l.store_id, l.advisor_id, w.level, w.opened_at, w.changed_at, w.reasons
+         FROM ${inScope} l
+         JOIN warnings w ON w.customer_id = l.id AND w.closed_at IS NULL AND w.level IN ('red', 'orange')
+        WHERE ($${levelParam}::text IS NULL OR w.level = $${levelParam})
+        ORDER BY ${ORDER}
+        LIMIT $${params.length - 1} OFFSET $${params.length})
+     SELECT w.id, w.customer_id, w.name, w.record->>'phone' AS phone, w.store_id, w.advisor_id, a.name AS advisor_name,
             w.level, w.opened_at, w.changed_at, w.reasons->>0 AS reason,
-            (l.eval->'features'->>'R')::int AS r, (l.eval->'features'->>'lastNps')::numeric AS last_nps,
-            (l.eval->'features'->>'lastSatisfaction')::numeric AS last_sat,
-            (SELECT json_agg(s->>'id') FROM json_array_elements(l.eval->'signals') s) AS signals,
-            (SELECT json_agg(r->>'id') FROM json_array_elements(l.eval->'rules') r) AS rules,
-            l.eval->>'valueTier' AS value_tier, l.eval->>'lifecycle' AS lifecycle
-       FROM (${latest}) l
-       JOIN warnings w ON w.customer_id = l.id AND w.closed_at IS NULL AND w.level IN ('red', 'orange')
-       LEFT JOIN staff a ON a.id = l.advisor_id
-      WHERE ($${levelParam}::text IS NULL OR w.level = $${levelParam})
-      ORDER BY array_position(ARRAY['red','orange'], w.level), w.opened_at, w.id
-      LIMIT $${params.length - 1} OFFSET $${params.length}`,
+            (e.record->'features'->>'R')::int AS r, (e.record->'features'->>'lastNps')::numeric AS last_nps,
+            (e.record->'features'->>'lastSatisfaction')::numeric AS last_sat,
+            (SELECT json_agg(s->>'id') FROM json_array_elements(e.record->'signals') s) AS signals,
+            (SELECT json_agg(r->>'id') FROM json_array_elements(e.record->'rules') r) AS rules,
+            e.record->>'valueTier' AS value_tier, e.record->>'lifecycle' AS lifecycle
+       FROM ranked w
+       JOIN LATERAL (SELECT record FROM evaluations WHERE customer_id = w.customer_id ORDER BY as_of DESC LIMIT 1) e ON true
+       LEFT JOIN staff a ON a.id = w.advisor_id
+      ORDER BY ${ORDER}`,
     params,
   );
   const total = f.level === 'yellow' || f.level === 'green' ? 0 : f.level ? counts[f.level as 'red' | 'orange'] : counts.red + counts.orange;
