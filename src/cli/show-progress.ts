@@ -27,3 +27,14 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr) {
     stop: () => (current ? bar.stop() : undefined),
   };
 }
+
+/** A progress bar over a count (customers evaluated, month ends scored) on a terminal; nothing when piped. */
+export function countBar(label: string, total: number, stream: NodeJS.WriteStream = process.stderr) {
+  if (!stream.isTTY || total <= 0) return { update: (_done: number) => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    { format: ` ${label} |{bar}| {percentage}% · {value}/{total}`, stream, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return { update: (done: number) => bar.update(Math.min(done, total)), stop: () => bar.stop() };
+}

@@ -13,12 +13,14 @@ export interface RetainWorkerOptions {
   batchSize?: number;
   pollingSeconds?: number;
   timers?: boolean;
+  /** Where the log channel writes each message it keeps (default: an info line in the log). */
+  outboxLog?: (line: string) => void;
 }
 
 /** The worker on the real clock with the configured channels: `retain worker`, and `serve` on the embedded database. */
 export function startRetainWorker(db: Db, o: RetainWorkerOptions): Promise<Worker> {
   const timeZone = o.timeZone ?? DEFAULT_TIME_ZONE;
-  const channels = channelsFromOptions(o.channels, (line) => log.info(line));
+  const channels = channelsFromOptions(o.channels, o.outboxLog ?? ((line) => log.info(line)));
   return startWorker(db, workerJobs(db, { channels, policy: () => getActivePolicy(db), timeZone }), {
     clock: () => new Date(),
     timeZone,

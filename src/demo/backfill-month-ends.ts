@@ -8,11 +8,17 @@ import type { Db } from '../store/db.js';
  * health trend and each customer's score history have points to draw from the first run. Run
  * after today's evaluation: an older evaluation leaves the warnings alone.
  */
-export async function backfillMonthEnds(db: Db, options: { today: Day; months: number; now: Date; policy: Policy }): Promise<Day[]> {
+export async function backfillMonthEnds(
+  db: Db,
+  options: { today: Day; months: number; now: Date; policy: Policy; onMonth?: (done: number) => void },
+): Promise<Day[]> {
   const { y, m } = ymdOf(options.today);
   const firstOfThisMonth = dayFromYmd(y, m, 1);
   const days: Day[] = [];
   for (let i = options.months; i >= 1; i--) days.push(addMonthsClamped(firstOfThisMonth, -i + 1) - 1);
-  for (const asOf of days) await scoreCustomers(db, { asOf, now: options.now, policy: options.policy });
+  for (const [i, asOf] of days.entries()) {
+    await scoreCustomers(db, { asOf, now: options.now, policy: options.policy });
+    options.onMonth?.(i + 1);
+  }
   return days;
 }

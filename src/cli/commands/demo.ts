@@ -1,9 +1,9 @@
-import { rmSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { startServer } from '../../api/serve.js';
 import { backfillMonthEnds } from '../../demo/backfill-month-ends.js';
-import { DEMO_PASSWORD, setDemoPasswords, type DemoLogin } from '../../demo/demo-logins.js';
+import { setDemoPasswords } from '../../demo/demo-logins.js';
 import { loadDemoCampaign } from '../../demo/load-demo-campaign.js';
 import { DEFAULT_TIME_ZONE, formatDay, localDayOfInstant, type Day } from '../../domain/dates.js';
 import type { Policy } from '../../domain/policy/policy-schema.js';
@@ -18,7 +18,8 @@ import { NETWORK } from '../../store/write-model.js';
 import { globalOptions, openFromOptions, type GlobalOptions } from '../context.js';
 import { asPort, asPositiveInt } from '../parse-args.js';
 import { printOutcome } from '../print-outcome.js';
-import { progressBar } from '../show-progress.js';
+import { countBar, progressBar } from '../show-progress.js';
+import { formatDemoSummary, readDemoWork } from '../demo-summary.js';
 import { startRetainWorker } from '../start-retain-worker.js';
 import { waitForShutdown } from './serve.js';
 
@@ -49,41 +50,42 @@ export function registerDemo(program: Command): void {
       const policy = await getActivePolicy(db);
       if (loaded) await fitDemoModels(db, today, now, policy);
       process.stdout.write(`\nEvaluating every customer as of ${formatDay(today)} …\n`);
-      printOutcome(await scoreCustomers(db, { asOf: today, now, policy }));
+      const [{ n: customers }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM customers')) as [{ n: number }];
+      const scoring = countBar('customers', customers);
+      const outcome = await scoreCustomers(db, { asOf: today, now, policy, onProgress: scoring.update });
+      scoring.stop();
+      printOutcome(outcome);
       if (loaded) {
         // Past month ends give the health trend and each customer's score history their first points.
         process.stdout.write(`Scoring the last ${BACKFILL_MONTHS} month ends for the trends …\n`);
-        await backfillMonthEnds(db, { today, months: BACKFILL_MONTHS, now, policy });
+        const months = countBar('month ends', BACKFILL_MONTHS);
+        await backfillMonthEnds(db, { today, months: BACKFILL_MONTHS, now, policy, onMonth: months.update });
+        months.stop();
         await loadDemoCampaign(db, { today, now, policy });
       }
-      // The warnings' tasks and messages are opened by the worker (messages go to the log).
-      const worker = await startRetainWorker(db, { channels: {}, dbSchema: global.dbSchema, timers: opts.serve });
+      // The warnings' tasks and messages are opened by the worker. The log channel "sends" them
+      // to a file: a line per message on the terminal drowned everything else.
+      const messageLog = join(global.dataDir, '..', 'demo-messages.log');
+      const worker = await startRetainWorker(db, {
+        channels: {}, dbSchema: global.dbSchema, timers: opts.serve, outboxLog: (line) => appendFileSync(messageLog, `${line}\n`),
+      });
       process.stdout.write('Opening the tasks and messages the warnings call for …\n');
       process.stdout.write(`${await worker.drain()} due items processed\n`);
       const logins = await setDemoPasswords(db, now);
       const token = await createApiToken(db, 'demo', now);
-      if (!opts.serve) {
+      const server = opts.serve
+        ? await startServer({ db, policy: () => getActivePolicy(db), clock: () => new Date(), nudgeWorker: worker.nudge }, { port: opts.port })
+        : undefined;
+      const database = global.databaseUrl ? 'the PostgreSQL server' : `the embedded database in ${global.dataDir}`;
+      process.stdout.write(formatDemoSummary(
+        { database, logins, token, url: server?.url, messageLog, dataDir: demoDataDir(global), today: formatDay(today) },
+        await readDemoWork(db),
+      ));
+      if (!server) {
+        await worker.stop();
         await db.close();
         return;
       }
-      const server = await startServer(
-        { db, policy: () => getActivePolicy(db), clock: () => new Date(), nudgeWorker: worker.nudge },
-        { port: opts.port },
-      );
-      process.stdout.write(
-        [
-          '',
-          `Retain is running on ${global.databaseUrl ? 'the PostgreSQL server' : `the embedded database in ${global.dataDir}`}.`,
-          `  Web app:    ${server.url}/`,
-          ...formatLogins(logins),
-          `  API:        ${server.url}/api/v1   (OpenAPI document: ${server.url}/api/v1/openapi.json)`,
-          `  API token:  ${token}`,
-          `  Try:        curl -H "Authorization: Bearer ${token}" "${server.url}/api/v1/warnings?level=red&limit=5"`,
-          `  CLI:        npm run retain -- evaluate --data ${demoDataDir(global)} --as-of ${formatDay(today)} --format table`,
-          'Press Ctrl+C to stop.',
-          '',
-        ].join('\n'),
-      );
       await waitForShutdown(async () => {
         await server.close();
         await worker.stop();
@@ -107,15 +109,6 @@ async function fitDemoModels(db: Db, today: Day, now: Date, policy: Policy): Pro
     const what = r.id === null ? `not fitted: ${r.reason}` : auc != null ? `back-test AUC ${auc.toFixed(3)}` : 'fitted';
     process.stdout.write(`  ${store.padEnd(8)} ${r.kind.padEnd(10)} ${what}${r.id !== null && !r.active ? ` (${r.reason})` : ''}\n`);
   }
-}
-
-/** One sign-in line per role, all with the demo password. */
-function formatLogins(logins: DemoLogin[]): string[] {
-  const width = Math.max(...logins.map((l) => l.username.length));
-  return [
-    `  Sign in:    password "${DEMO_PASSWORD}" for every demo login`,
-    ...logins.map((l) => `              ${l.username.padEnd(width)}  ${l.role.replace(/_/g, ' ')} (${l.name}, ${l.storeId})`),
-  ];
 }
 
 /** Loads the demo into an empty database; false when customers are there already. */
