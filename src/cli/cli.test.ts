@@ -82,6 +82,16 @@ describe('retain import', () => {
     expect(second.stdout).toMatch(/│ total\s*│ 6\s*│ 0\s*│ 0\s*│ 6\s*│ 0\s*│/);
   });
 
+  it("rebuilds every customer's state from the event log", () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'retain-db-')), 'db');
+    const data = writeStoreFiles([{ id: 'c1' }, { id: 'c2' }, { id: 'c3' }], [visit('c1', '2024-06-01T10:00:00+08:00'), nps('c2', '2024-06-02T10:00:00+08:00', 9)]);
+    expect(retain(['--data-dir', dataDir, 'import', data, '--no-evaluate']).code).toBe(0);
+    const { code, stdout } = retain(['--data-dir', dataDir, 'rebuild-state']);
+    expect(code).toBe(0);
+    // c3 has no events, so no state.
+    expect(stdout).toMatch(/^rebuilt the state of 2 customers from the event log in \d+\.\d s\n$/);
+  });
+
   it('re-evaluates the customers it touched, opening their warnings at once', () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'retain-db-')), 'db');
     // A single visit in 2024: by today the customer is long gone, so a red warning opens.

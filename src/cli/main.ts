@@ -9,6 +9,7 @@ import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerPolicy } from './commands/policy.js';
 import { registerPrograms } from './commands/programs.js';
+import { registerRebuildState } from './commands/rebuild-state.js';
 import { registerReview } from './commands/review.js';
 import { registerScore } from './commands/score.js';
 import { registerScripts } from './commands/scripts.js';
@@ -30,7 +31,7 @@ const program = new Command('retain')
 
 for (const register of [
   registerDemo, registerImport, registerEvaluate, registerScore, registerServe,
-  registerToken, registerStaff, registerPolicy, registerGenerate, registerMigrate,
+  registerToken, registerStaff, registerPolicy, registerGenerate, registerMigrate, registerRebuildState,
   registerFit, registerBacktest,
   registerSimulate, registerWorker,
   registerCampaign, registerReview,

@@ -2,9 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Day } from '../domain/dates.js';
 import type { Policy } from '../domain/policy/policy-schema.js';
 import type { PredictionModels } from '../prediction/model-schemas.js';
-import { evaluatePage } from './evaluate-page.js';
+import { evaluatePage, type EvaluatedPage } from './evaluate-page.js';
 import type { PageFacts } from './load-page.js';
-import type { Snapshot } from './snapshot.js';
 
 /** A worker thread of an evaluation run (evaluation-workers.ts): pages in, snapshots out. */
 
@@ -16,9 +15,9 @@ export interface EvaluateJob {
 }
 
 export type ToEvaluator = { page: number; facts: PageFacts };
-export type FromEvaluator = { page: number; snapshots: Snapshot[] };
+export type FromEvaluator = { page: number; evaluated: EvaluatedPage };
 
 const { policy, asOf, models } = (workerData as { job: EvaluateJob }).job;
 parentPort!.on('message', ({ page, facts }: ToEvaluator) => {
-  parentPort!.postMessage({ page, snapshots: evaluatePage(facts, policy, asOf, models) } satisfies FromEvaluator);
+  parentPort!.postMessage({ page, evaluated: evaluatePage(facts, policy, asOf, models) } satisfies FromEvaluator);
 });

@@ -4,7 +4,7 @@ import type { Policy } from '../domain/policy/policy-schema.js';
 import type { PredictionModels } from '../prediction/model-schemas.js';
 import type { EvaluateJob, FromEvaluator, ToEvaluator } from './evaluate-worker.js';
 import type { PageFacts } from './load-page.js';
-import type { Snapshot } from './snapshot.js';
+import type { EvaluatedPage } from './evaluate-page.js';
 
 const YOUNG_GENERATION_MB = 96;
 
@@ -13,7 +13,7 @@ const YOUNG_GENERATION_MB = 96;
  * database work on this thread. A page goes to the worker with the fewest pages waiting.
  */
 export class EvaluationWorkers {
-  private readonly workers: { worker: Worker; waiting: Map<number, { resolve: (s: Snapshot[]) => void; reject: (e: unknown) => void }> }[];
+  private readonly workers: { worker: Worker; waiting: Map<number, { resolve: (s: EvaluatedPage) => void; reject: (e: unknown) => void }> }[];
   private nextPage = 0;
 
   constructor(count: number, policy: Policy, asOf: Day, models?: Map<string, PredictionModels>) {
@@ -26,9 +26,9 @@ export class EvaluationWorkers {
         // night's run of 100k customers took 15.7–15.8 s instead of 16.2–18.3 s, for ~50 MiB.
         resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       });
-      const waiting = new Map<number, { resolve: (s: Snapshot[]) => void; reject: (e: unknown) => void }>();
-      worker.on('message', ({ page, snapshots }: FromEvaluator) => {
-        waiting.get(page)!.resolve(snapshots);
+      const waiting = new Map<number, { resolve: (s: EvaluatedPage) => void; reject: (e: unknown) => void }>();
+      worker.on('message', ({ page, evaluated }: FromEvaluator) => {
+        waiting.get(page)!.resolve(evaluated);
         waiting.delete(page);
       });
       const fail = (err: unknown) => {
@@ -41,7 +41,7 @@ export class EvaluationWorkers {
     });
   }
 
-  evaluate(facts: PageFacts): Promise<Snapshot[]> {
+  evaluate(facts: PageFacts): Promise<EvaluatedPage> {
     const target = this.workers.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
     const page = this.nextPage++;
     return new Promise((resolve, reject) => {

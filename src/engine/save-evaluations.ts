@@ -1,5 +1,6 @@
 import { copyField } from '../store/copy-text.js';
 import { DUPLICATE_KEY, sqlState, type Db } from '../store/db.js';
+import { emptyStagingTable } from '../store/staging-table.js';
 import type { Snapshot } from './snapshot.js';
 
 /** What of a snapshot is stored. */
@@ -49,14 +50,7 @@ export async function saveEvaluations(db: Db, asOf: string, policyVersion: strin
     if (sqlState(err) !== DUPLICATE_KEY) throw err;
   }
   await db.transaction(async (tx) => {
-    // The staging table lives as long as the connection and empties at each commit: created
-    // once, so staging leaves no dead rows in the catalog (PGlite never vacuums it).
-    const [{ present }] = (await tx.query<{ present: boolean }>("SELECT to_regclass('pg_temp.evaluation_staging') IS NOT NULL AS present")) as [{ present: boolean }];
-    await tx.exec(
-      present
-        ? 'DELETE FROM evaluation_staging' // empty unless a save earlier in this transaction used it
-        : 'CREATE TEMP TABLE evaluation_staging (LIKE evaluations) ON COMMIT DELETE ROWS',
-    );
+    await emptyStagingTable(tx, 'evaluation_staging', '(LIKE evaluations)');
     await tx.copyIn('evaluation_staging', COLUMNS, rows);
     await tx.query(`INSERT INTO evaluations SELECT * FROM evaluation_staging ${UPSERT}`);
   });

@@ -38,6 +38,17 @@ describeEachDatabase('an evaluation run in worker threads', (t) => {
     const all = await run();
     expect(all.customers).toBe(300);
     expect(await stored()).toEqual(fromFiles);
+    // The first run compacted the long states it read (two years of history leave little to
+    // thin: their cutoff is recorded); the same date again reads them as they are now.
+    expect(all.statesWritten).toBeGreaterThan(0);
+    const [states] = await db.query<{ long: number; compacted: number }>(
+      `SELECT count(*) FILTER (WHERE array_length(string_to_array(events, E'\n'), 1) >= 16)::int AS long,
+              count(*) FILTER (WHERE compacted_to IS NOT NULL)::int AS compacted FROM customer_state`,
+    );
+    expect(states!.compacted).toBe(states!.long);
+    await db.exec('DELETE FROM evaluations');
+    expect((await run()).statesWritten).toBe(0);
+    expect(await stored()).toEqual(fromFiles);
 
     const [{ store_id: storeId, n }] = (await db.query<{ store_id: string; n: number }>(
       'SELECT store_id, count(*)::int AS n FROM customers GROUP BY store_id ORDER BY store_id LIMIT 1',

@@ -4,11 +4,12 @@ import type { Policy } from '../domain/policy/policy-schema.js';
 import type { PredictionModels } from '../prediction/model-schemas.js';
 import type { Db } from '../store/db.js';
 import { addOutcome, emptyOutcome, storeSnapshots, type StoreOutcome } from './evaluate-and-store.js';
-import { evaluatePage } from './evaluate-page.js';
+import { STATE_FORMAT, stateWindowDays } from '../domain/state/compact-history.js';
+import { saveStates } from '../store/customer-state.js';
+import { evaluatePage, type EvaluatedPage } from './evaluate-page.js';
 import { EvaluationWorkers } from './evaluation-workers.js';
 import { loadPage } from './load-page.js';
 import { loadPredictionModels } from './load-prediction-models.js';
-import type { Snapshot } from './snapshot.js';
 
 export interface ScoreOptions {
   asOf: Day;
@@ -23,19 +24,25 @@ export interface ScoreOptions {
   models?: Map<string, PredictionModels>;
 }
 
+export interface RunOutcome extends StoreOutcome {
+  /** Customers' states the run compacted or rebuilt (compact-state.ts). */
+  statesWritten: number;
+}
+
 /**
  * The evaluation run: every customer (of one store, or all) as of one date, a page at a time.
  * Three things overlap: this thread reads the next page and stores the previous one while
  * worker threads evaluate (most of the work); a run of one page is evaluated here instead,
  * as starting a worker costs more than it saves.
  */
-export async function scoreCustomers(db: Db, options: ScoreOptions): Promise<StoreOutcome> {
+export async function scoreCustomers(db: Db, options: ScoreOptions): Promise<RunOutcome> {
   const { policy, asOf, now } = options;
   // 1,000 customers a page: as fast as 2,000 on PostgreSQL and faster on PGlite, and pages in
   // flight (some 15 MB each, parsed) are much of the run's memory: 720 MiB at the peak on
   // PGlite for 100k customers, 900 with 2,000.
   const pageSize = options.pageSize ?? 1000;
-  const total = emptyOutcome();
+  const total: RunOutcome = { ...emptyOutcome(), statesWritten: 0 };
+  const windowDays = stateWindowDays(policy);
   const models = options.models ?? (await loadPredictionModels(db, options.storeId));
   // This thread needs a core of its own: it stores each page, moves the warnings and lets the
   // programs react, and with PGlite it runs the database too. With a server, a worker on every
@@ -43,15 +50,16 @@ export async function scoreCustomers(db: Db, options: ScoreOptions): Promise<Sto
   // and 20k customers 11 % slower, for 15 % more CPU time and one more page in flight.
   const threads = options.workers ?? Math.max(1, availableParallelism() - 1);
   let workers: EvaluationWorkers | undefined;
-  const evaluating: Promise<Snapshot[]>[] = [];
+  const evaluating: Promise<EvaluatedPage>[] = [];
   let storing: Promise<void> = Promise.resolve();
 
   // Snapshots are stored in page order, one page at a time, while the next pages are read and evaluated.
   const storeOldest = async () => {
-    const snapshots = await evaluating.shift()!;
+    const { snapshots, states } = await evaluating.shift()!;
     await storing;
-    storing = storeSnapshots(db, asOf, policy.version, snapshots, now).then((outcome) => {
+    storing = storeSnapshots(db, asOf, policy.version, snapshots, now).then(async (outcome) => {
       addOutcome(total, outcome);
+      total.statesWritten += await saveStates(db, states.text, STATE_FORMAT);
       options.onProgress?.(total.customers);
     });
     storing.catch(() => undefined); // observed by the next storeOldest or at the end
@@ -59,15 +67,15 @@ export async function scoreCustomers(db: Db, options: ScoreOptions): Promise<Sto
 
   try {
     for (let after = ''; ; ) {
-      const page = await loadPage(db, { after, size: pageSize, upTo: asOf, storeId: options.storeId });
+      const page = await loadPage(db, { after, size: pageSize, upTo: asOf, windowDays, storeId: options.storeId });
       if (!page) break;
       after = page.customers[page.customers.length - 1]!.id;
       if (!workers && page.customers.length === pageSize) {
         workers = new EvaluationWorkers(threads, policy, asOf, models);
       }
-      const snapshots = workers ? workers.evaluate(page) : Promise.resolve(evaluatePage(page, policy, asOf, models));
-      snapshots.catch(() => undefined); // observed in turn by storeOldest
-      evaluating.push(snapshots);
+      const evaluated = workers ? workers.evaluate(page) : Promise.resolve(evaluatePage(page, policy, asOf, models));
+      evaluated.catch(() => undefined); // observed in turn by storeOldest
+      evaluating.push(evaluated);
       // Keep each worker one page ahead of the one being stored.
       while (evaluating.length > (workers ? 2 * threads : 0)) await storeOldest();
     }

@@ -1,4 +1,5 @@
 import type { RetainEvent } from '../domain/records.js';
+import { appendRowsToState, appendToStateSql } from './append-state.js';
 import { DEADLOCK, DUPLICATE_KEY, sqlState, type Db } from './db.js';
 import { EVENT_COLUMNS, EventRowsBuilder, fieldsOfLine, recordOfLine, splitEventRows, unknownCustomer, type EventRows } from './event-rows.js';
 import { lookupCustomerHomes } from './lookup-customers.js';
@@ -49,6 +50,7 @@ async function copyAllNew(db: Db, rows: EventRows): Promise<boolean> {
       const ends = [rows.ids[0]!, rows.ids[rows.ids.length - 1]!];
       if ((await tx.query('SELECT 1 FROM events WHERE id = ANY($1::text[]) LIMIT 1', [ends])).length > 0) return false;
       await tx.copyIn('events', EVENT_COLUMNS, rows.text);
+      await appendRowsToState(tx, rows.customerIds, rows.text.split('\n'));
       return true;
     });
   } catch (err) {
@@ -74,13 +76,17 @@ function outcomesOf(rows: Row[], stored: Map<string, unknown>): WriteResult {
   return { outcomes, affectedCustomerIds: [...affected] };
 }
 
-/** Inserts the rows whose id is not stored yet (one statement, nothing to undo) and returns the stored records of the others. */
+/** Inserts the rows whose id is not stored yet (one statement, nothing to undo, states included) and returns the stored records of the others. */
 async function insertUnstored(db: Db, rows: Row[]): Promise<Map<string, unknown>> {
   const fields = rows.map((r) => fieldsOfLine(r.line));
+  // One statement logs the events and appends them to their customers' states.
   const inserted = new Set((await db.query<{ id: string }>(
-    `INSERT INTO events (${EVENT_COLUMNS.join(', ')})
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::date[], $7::json[])
-     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    `WITH logged AS (
+       INSERT INTO events (${EVENT_COLUMNS.join(', ')})
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::date[], $7::json[])
+       ON CONFLICT (id) DO NOTHING RETURNING customer_id, at, id, record),
+     state AS (${appendToStateSql('SELECT * FROM logged')})
+     SELECT id FROM logged`,
     EVENT_COLUMNS.map((_, k) => fields.map((f) => f[k])),
   )).map((r) => r.id));
   const others = rows.filter((r) => !inserted.has(r.id)).map((r) => r.id);
@@ -101,8 +107,11 @@ async function copyUnstored(db: Db, rows: Row[]): Promise<Map<string, unknown>> 
       return await db.transaction(async (tx) => {
         const existing = await tx.query<{ id: string; record: unknown }>('SELECT id, record FROM events WHERE id = ANY($1::text[])', [ids]);
         const stored = new Map(existing.map((r) => [r.id, r.record]));
-        const text = rows.filter((r) => !stored.has(r.id)).map((r) => r.line).join('');
-        if (text.length > 0) await tx.copyIn('events', EVENT_COLUMNS, text);
+        const fresh = rows.filter((r) => !stored.has(r.id));
+        if (fresh.length > 0) {
+          await tx.copyIn('events', EVENT_COLUMNS, fresh.map((r) => r.line).join(''));
+          await appendRowsToState(tx, fresh.map((r) => r.customerId), fresh.map((r) => r.line));
+        }
         return stored;
       });
     } catch (err) {

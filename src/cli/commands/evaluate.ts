@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { Day } from '../../domain/dates.js';
 import { evaluateCustomers } from '../../domain/evaluate-customer.js';
+import { stateOfFacts } from '../../domain/state/compact-history.js';
 import { defaultPolicy } from '../../domain/policy/default-policy.js';
 import type { Lang } from '../../domain/evaluation.js';
 import { readFactsFromFiles } from '../../ingest/read-facts-from-files.js';
@@ -32,7 +33,8 @@ export function registerEvaluate(program: Command): void {
       const policy = opts.policy ? loadPolicyFile(opts.policy) : defaultPolicy();
       const { facts, errors } = await readFactsFromFiles(opts.data);
       for (const e of errors) process.stderr.write(`${e.file}:${e.line}${e.field ? ` ${e.field}` : ''}: ${e.reason}\n`);
-      const record = evaluateCustomers(facts, policy, opts.asOf, { lang: opts.lang });
+      // From the state the database would keep for this date: one implementation of what it reads.
+      const record = evaluateCustomers(facts.map((f) => stateOfFacts(f, policy, opts.asOf)), policy, opts.asOf, { lang: opts.lang });
       if (opts.format === 'json') process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
       else printEvaluationTable(record);
       if (errors.length > 0) {

@@ -25,12 +25,11 @@ const NONE: readonly Dated[] = Object.freeze([]);
 const typeIndex = new Map<EventType, number>(eventTypes.map((t, i) => [t, i]));
 
 /**
- * The customer's history as of `asOf`, read once: the first record of a repeated id wins
- * (re-sending an id is a no-op, whatever its date), events after `asOf` are dropped, and the
- * rest is sorted and grouped by type. Timestamps are parsed again only to order events that
- * share a day.
+ * The customer's history up to `asOf` in time order: the first record of a repeated id wins
+ * (re-sending an id is a no-op, whatever its date) and events after `asOf` are dropped.
+ * Timestamps are parsed only to order events that share a day.
  */
-export function buildTimeline(events: readonly RetainEvent[], timeZone: string, asOf: Day): Timeline {
+export function historyInOrder(events: readonly RetainEvent[], timeZone: string, asOf: Day = Infinity): Dated[] {
   const seen = new Set<string>();
   const all: Entry[] = [];
   for (let i = 0; i < events.length; i++) {
@@ -44,14 +43,15 @@ export function buildTimeline(events: readonly RetainEvent[], timeZone: string, 
   // Events at the same instant go in id order, not arrival order: the database keeps no
   // arrival order, and files and database must give the same evaluation.
   all.sort((a, b) => a.day - b.day || instant(a) - instant(b) || (a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0));
+  for (let seq = 0; seq < all.length; seq++) all[seq]!.seq = seq;
+  return all;
+}
 
+/** The customer's history as of `asOf` (historyInOrder), read once and grouped by type. */
+export function buildTimeline(events: readonly RetainEvent[], timeZone: string, asOf: Day): Timeline {
+  const all = historyInOrder(events, timeZone, asOf);
   const byType: (Dated[] | undefined)[] = [];
-  for (let seq = 0; seq < all.length; seq++) {
-    const d = all[seq]!;
-    d.seq = seq;
-    const t = typeIndex.get(d.e.type)!;
-    (byType[t] ??= []).push(d);
-  }
+  for (const d of all) (byType[typeIndex.get(d.e.type)!] ??= []).push(d);
   return {
     asOf,
     all,
