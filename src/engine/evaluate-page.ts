@@ -8,15 +8,15 @@ import { fromCopyField } from '../store/copy-text.js';
 import { parseStateRecords } from '../store/customer-state.js';
 import type { StoredFacts } from './load-facts.js';
 import type { PageFacts } from './load-page.js';
-import { compactState, type StateRewrites } from './compact-state.js';
+import { compactState } from './compact-state.js';
 import { snapshotOf, type Snapshot } from './snapshot.js';
 
 const decoder = new TextDecoder();
 
 export interface EvaluatedPage {
   snapshots: Snapshot[];
-  /** The states this page rebuilt or thinned, to write back (compact-state.ts). */
-  states: StateRewrites;
+  /** The states this page rebuilt or thinned, as COPY text to write back (compact-state.ts). */
+  states: string;
 }
 
 interface PageCustomer extends StoredFacts {
@@ -52,12 +52,12 @@ export function evaluatePage(page: PageFacts, policy: Policy, asOf: Day, models?
   eachCopyLine(page.events, (fields) => byId.get(fromCopyField(fields[0]!))?.events.push(JSON.parse(fromCopyField(fields[1]!)) as RetainEvent));
 
   const snapshots: Snapshot[] = [];
-  const states: StateRewrites = { count: 0, text: '' };
+  let states = '';
   const day = formatDay(asOf);
   const cutoff = stateCutoff(policy, asOf);
   for (const c of byId.values()) {
     snapshots.push(snapshotOf(c.storeId, evaluateCustomer(c, policy, asOf, { models: models?.get(c.storeId) }), day));
-    compactState(states, c, cutoff);
+    states += compactState(c, cutoff);
   }
   return { snapshots, states };
 }

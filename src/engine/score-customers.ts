@@ -59,7 +59,7 @@ export async function scoreCustomers(db: Db, options: ScoreOptions): Promise<Run
     await storing;
     storing = storeSnapshots(db, asOf, policy.version, snapshots, now).then(async (outcome) => {
       addOutcome(total, outcome);
-      total.statesWritten += await saveStates(db, states.text, STATE_FORMAT);
+      total.statesWritten += await saveStates(db, states, STATE_FORMAT);
       options.onProgress?.(total.customers);
     });
     storing.catch(() => undefined); // observed by the next storeOldest or at the end
