@@ -111,4 +111,18 @@ describe('retain import', () => {
     expect(stdout).toMatch(/events\.jsonl:2 customerId: unknown customer "c9"/);
     expect(stdout).toMatch(/│ events\.jsonl\s*│ 2\s*│ 1\s*│ 0\s*│ 0\s*│ 1\s*│/);
   });
+
+  it('says when it read a file as GB18030, refuses events dated in the future, and exits 2 on a missing path', () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'retain-db-')), 'db');
+    const data = writeStoreFiles([{ id: 'c1' }], [visit('c1', '2024-06-01T10:00:00+08:00'), { ...visit('c1', '2199-01-01T10:00:00+08:00'), id: 'late' }]);
+    // 张 in GBK, as Excel on a Chinese Windows saves a CSV.
+    writeFileSync(join(data, 'customers_zh.csv'), Buffer.concat([Buffer.from('id,storeId,name,since\nc2,sh-01,'), Buffer.from([0xd5, 0xc5]), Buffer.from(',2022-06-10\n')]));
+    const { code, stdout } = retain(['--data-dir', dataDir, 'import', data, '--no-evaluate']);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/customers_zh\.csv: not UTF-8, read as GB18030/);
+    expect(stdout).toMatch(/events\.jsonl:2 at: is in the future/);
+    const missing = retain(['--data-dir', dataDir, 'import', join(data, 'nope')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nope: no such file or folder/);
+  });
 });

@@ -8,6 +8,9 @@ export function printImportSummary(summary: ImportSummary, maxRows = 50): void {
   const s = summary.total;
   t.push(['total', s.read, s.imported, s.updated, s.unchanged, s.rejected]);
   process.stdout.write(`${t.toString()}\n`);
+  for (const f of summary.files) {
+    if (f.encoding) process.stdout.write(`${f.file}: not UTF-8, read as ${f.encoding.toUpperCase()} (GBK) text\n`);
+  }
   for (const skipped of summary.skipped) process.stdout.write(`skipped ${skipped}: not a known record file\n`);
   if (summary.rolledBack) process.stdout.write('strict: a record was rejected, so nothing was imported\n');
   if (summary.errors.length === 0) return;

@@ -4,8 +4,20 @@ import { DEFAULT_TIME_ZONE, isIsoDate, isIsoDateOrTimestamp, isValidTimeZone } f
 /** The records of data-format.md, validated at every boundary (import, API, evaluate). */
 
 const id = z.string().trim().min(1, 'must not be empty');
-const isoDate = z.string().refine(isIsoDate, 'must be a date (YYYY-MM-DD)');
-const isoTime = z.string().refine(isIsoDateOrTimestamp, 'must be an ISO 8601 date or timestamp');
+// Years outside this range are typing or export errors (0000-01-01 as "no date", 9999 as "never"),
+// and some of them PostgreSQL's timestamptz cannot hold.
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2199;
+const inYears = (s: string) => {
+  const year = Number(s.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+};
+const yearsReason = `must be in the years ${MIN_YEAR} to ${MAX_YEAR}`;
+const isoDate = z.string().refine(isIsoDate, { error: 'must be a date (YYYY-MM-DD)', abort: true }).refine(inYears, yearsReason);
+const isoTime = z
+  .string()
+  .refine(isIsoDateOrTimestamp, { error: 'must be an ISO 8601 date or timestamp', abort: true })
+  .refine(inYears, yearsReason);
 const amount = z.number().finite().nonnegative('must not be negative');
 const optionalText = z.string().nullish();
 

@@ -7,6 +7,8 @@ export interface FieldType {
   type: CellType;
   /** An empty cell means null (the field is nullable) rather than absent. */
   nullable: boolean;
+  /** The record needs the field (no optional or default wrapper). */
+  required: boolean;
 }
 /** Dotted field path (`consent.sms`) → type. */
 export type FieldTypes = Map<string, FieldType>;
@@ -27,8 +29,10 @@ function collect(shape: Record<string, z.ZodType>, prefix: string, into: FieldTy
   for (const [name, schema] of Object.entries(shape)) {
     let def = defOf(schema);
     let nullable = false;
+    let required = true;
     for (;;) {
       if (def.type === 'nullable') nullable = true;
+      if (def.type === 'optional' || def.type === 'default') required = false;
       const inner = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
       if (!inner) break;
       def = defOf(inner);
@@ -44,7 +48,7 @@ function collect(shape: Record<string, z.ZodType>, prefix: string, into: FieldTy
             : def.type === 'object'
               ? 'object'
               : 'text';
-    into.set(path, { type, nullable });
+    into.set(path, { type, nullable, required });
     if (type === 'object' && def.shape) collect(def.shape, `${path}.`, into);
   }
   return into;
@@ -67,4 +71,12 @@ export function fieldTypesOf(kind: RecordKind, eventType?: string): FieldTypes |
     byKind.set(kind, types);
   }
   return types;
+}
+
+const requiredOf = (types: FieldTypes) => [...types].filter(([path, t]) => t.required && !path.includes('.')).map(([path]) => path);
+const EVENT_COLUMNS = [...byEventType.values()].map(requiredOf).reduce((all, some) => all.filter((c) => some.includes(c)));
+
+/** The top-level fields every record of `kind` needs, so a CSV header must have them (events: those of every type). */
+export function requiredColumns(kind: RecordKind): string[] {
+  return kind === 'events' ? EVENT_COLUMNS : requiredOf(fieldTypesOf(kind)!);
 }

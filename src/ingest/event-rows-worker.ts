@@ -15,6 +15,8 @@ import { validated, type ValidatedItem } from './read-validated.js';
 /** What the worker starts with: homes known already, as customer ids and an index into `stores`. */
 export interface EventRowsJob {
   homes?: { customerIds: string[]; store: Int32Array; stores: [storeId: string, timeZone: string][] };
+  /** The import's time (ms), which events may not be dated days after. */
+  now?: number;
 }
 
 /** Main → worker: a block of whole lines, or the answer to a question about homes. */
@@ -44,7 +46,8 @@ type Homes = Map<string, CustomerHome | null>;
 // customers, which it does not change).
 const MAX_CACHED_HOMES = 1_000_000;
 const cache: Homes = new Map();
-const known = (workerData as { job: EventRowsJob }).job.homes;
+const { homes: known, now: nowMs } = (workerData as { job: EventRowsJob }).job;
+const now = nowMs === undefined ? undefined : new Date(nowMs);
 if (known) {
   const stores = known.stores.map(([storeId, timeZone]) => ({ storeId, timeZone }));
   known.customerIds.forEach((id, i) => cache.set(id, stores[known.store[i]!]!));
@@ -108,7 +111,7 @@ port.on('message', (m: ToWorker) => {
     return;
   }
   const { items: read, lines } = jsonlItems(decoder.decode(m.bytes), 0);
-  const items = read.map((item) => validated('events', item));
+  const items = read.map((item) => validated('events', item, now));
   const homes = homesOf(items);
   answered = answered.then(async () => {
     port.postMessage({ type: 'rows', block: m.block, rows: rowsOf(items, lines, await homes) } satisfies FromWorker);

@@ -6,6 +6,7 @@ import type { Db } from '../store/db.js';
 import { allCustomerHomes, lookupCustomerHomes } from '../store/lookup-customers.js';
 import { appendEventRows } from '../store/write-events.js';
 import type { WriteOutcome, WriteResult } from '../store/write-outcome.js';
+import { inspectFile, type TextEncoding } from './inspect-file.js';
 import type { ImportFile } from './list-import-files.js';
 import { readEventRows, WORKER_FROM_BYTES } from './read-event-rows.js';
 import { readValidated } from './read-validated.js';
@@ -30,6 +31,8 @@ export interface FileImportContext {
   /** Called for every error row (the caller decides how many to keep). */
   onError: (error: ImportError) => void;
   affectedCustomerIds: Set<string>;
+  /** The import's time: events dated more than a day after it are rejected. */
+  now?: Date | undefined;
 }
 
 const PROGRESS_EVERY = 2_000;
@@ -71,10 +74,18 @@ export async function importFile(db: Db, file: ImportFile, ctx: FileImportContex
   const started = performance.now(); // elapsed time for throughput only; no wall clock is read
   const tally = new Tally(file, ctx);
   const options: BatcherOptions = { batchSize: ctx.batchSize, concurrency: ctx.concurrency };
+  const inspection = inspectFile(file.path);
+  if (inspection.problem !== undefined) {
+    // Refused as a whole: one error, counted as one rejected record so the import says it failed.
+    tally.summary.read = 1;
+    tally.reject(1, [{ field: '', reason: inspection.problem }]);
+    return tally.summary;
+  }
+  if (inspection.encoding !== 'utf-8') tally.summary.encoding = inspection.encoding;
   const affected =
-    isEventsFile(file) && file.format === 'jsonl' && file.bytes >= (ctx.workerFromBytes ?? WORKER_FROM_BYTES)
-      ? await importEventRows(db, file, tally, options)
-      : await importRecords(db, file, tally, options);
+    isEventsFile(file) && file.format === 'jsonl' && inspection.encoding === 'utf-8' && file.bytes >= (ctx.workerFromBytes ?? WORKER_FROM_BYTES)
+      ? await importEventRows(db, file, tally, options, ctx.now)
+      : await importRecords(db, file, tally, options, { encoding: inspection.encoding, now: ctx.now });
   for (const id of affected) ctx.affectedCustomerIds.add(id);
   tally.summary.seconds = (performance.now() - started) / 1000;
   return tally.summary;
@@ -90,10 +101,11 @@ async function importRecords<K extends RecordKind>(
   file: ImportFile & { kind: K },
   tally: Tally,
   options: BatcherOptions,
+  read: { encoding: TextEncoding; now: Date | undefined },
 ): Promise<Set<string>> {
   const batcher = new RecordBatcher(db, file.kind, tally.outcome, options);
   let bytesRead = () => 0;
-  for await (const item of readValidated(file, (s) => (bytesRead = () => s.bytesRead))) {
+  for await (const item of readValidated(file, (s) => (bytesRead = () => s.bytesRead), read)) {
     tally.summary.read++;
     if (item.errors) tally.reject(item.line, item.errors);
     else await batcher.add(item.line, item.value);
@@ -108,7 +120,13 @@ async function importRecords<K extends RecordKind>(
  * An events file turned into rows by worker threads (read-event-rows.ts) and appended here,
  * `concurrency` batches at once. Outcomes are counted in file order.
  */
-async function importEventRows(db: Db, file: ImportFile & { kind: 'events' }, tally: Tally, options: BatcherOptions): Promise<Set<string>> {
+async function importEventRows(
+  db: Db,
+  file: ImportFile & { kind: 'events' },
+  tally: Tally,
+  options: BatcherOptions,
+  now: Date | undefined,
+): Promise<Set<string>> {
   const affected = new Set<string>();
   const inFlight: { lines: number[]; result: Promise<WriteResult> }[] = [];
   const settleOldest = async () => {
@@ -125,7 +143,7 @@ async function importEventRows(db: Db, file: ImportFile & { kind: 'events' }, ta
   // PGlite writes on this thread, which needs a core of its own; a server takes one more reader.
   const threads = Math.max(1, availableParallelism() - (db.kind === 'pglite' ? 1 : 0));
   const homes = { known: await allCustomerHomes(db, PRELOADED_HOMES), lookup: (ids: string[]) => lookupCustomerHomes(db, ids) };
-  const batches = readEventRows(file, options.batchSize ?? DEFAULT_BATCH_SIZE, threads, homes);
+  const batches = readEventRows(file, options.batchSize ?? DEFAULT_BATCH_SIZE, threads, homes, now);
   for await (const batch of batches) {
     tally.summary.read += batch.read;
     for (const r of batch.rejected) tally.reject(r.line, r.errors);

@@ -18,6 +18,8 @@ export interface ImportOptions {
   concurrency?: number;
   /** JSON Lines events files from this size on are read in worker threads (default 8 MiB). */
   workerFromBytes?: number;
+  /** The import's time: events dated more than a day after it are rejected as wrong dates. */
+  now?: Date;
 }
 
 class Rollback extends Error {}
@@ -44,6 +46,7 @@ export async function importPath(db: Db, path: string, options: ImportOptions = 
           onProgress: options.onProgress,
           batchSize: options.batchSize,
           workerFromBytes: options.workerFromBytes,
+          now: options.now,
           // A server with a pool takes event batches on several connections. Events only: they
           // do not depend on each other, where master batches may (upserts touching the same
           // rows). PGlite and a strict import's single transaction take one batch at a time.

@@ -12,6 +12,8 @@ export interface FileSummary extends ImportCounts {
   /** Relative to the imported path (the file name for a single file). */
   file: string;
   kind: RecordKind;
+  /** Set when the file was not UTF-8 and was read as this encoding (inspect-file.ts). */
+  encoding?: 'gb18030';
   /** Elapsed time reading and writing this file (for throughput figures). */
   seconds: number;
 }

@@ -1,3 +1,4 @@
+import { futureEventError } from '../domain/future-event.js';
 import { validateRecord, type FieldError } from '../domain/validate-record.js';
 import type { Db } from '../store/db.js';
 import { RecordBatcher } from './record-batcher.js';
@@ -18,9 +19,10 @@ export interface IngestOutcome {
 
 /**
  * Validates and stores a batch of events from the API through the same path as file import.
- * Each event stands alone: good ones are stored even when others are rejected.
+ * Each event stands alone: good ones are stored even when others are rejected; one dated more
+ * than a day after `now` is rejected.
  */
-export async function ingestEvents(db: Db, inputs: readonly unknown[]): Promise<IngestOutcome> {
+export async function ingestEvents(db: Db, inputs: readonly unknown[], now: Date): Promise<IngestOutcome> {
   const results: IngestResult[] = inputs.map((input, index) => {
     const id = (input as { id?: unknown } | null)?.id;
     return typeof id === 'string' ? { index, id, status: 'rejected' } : { index, status: 'rejected' };
@@ -32,7 +34,9 @@ export async function ingestEvents(db: Db, inputs: readonly unknown[]): Promise<
   });
   for (const [index, input] of inputs.entries()) {
     const checked = validateRecord('events', input);
-    if (checked.ok) {
+    const future = checked.ok ? futureEventError(checked.value.at, now) : undefined;
+    if (future) results[index]!.errors = [future];
+    else if (checked.ok) {
       results[index]!.id = checked.value.id;
       await batcher.add(index, checked.value);
     } else results[index]!.errors = checked.errors;

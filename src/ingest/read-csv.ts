@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import type { RecordKind } from '../domain/records.js';
 import { csvRowCoercer } from './coerce-csv-row.js';
+import { requiredColumns } from './csv-field-types.js';
 import type { ReadItem } from './read-item.js';
 
 /**
@@ -28,6 +29,18 @@ export async function* readCsv(input: Readable, kind: RecordKind): AsyncGenerato
     while (skipped.length > 0 && skipped[0]!.line < line) yield skipped.shift()!;
     if (!header) {
       header = cells.map((h) => h.trim());
+      const missing = missingColumns(kind, header);
+      if (missing.length > 0) {
+        // Every row would fail the same way: one error for the file, and its rows are not read.
+        yield {
+          line,
+          field: missing[0]!,
+          error:
+            `the header has no column ${missing.map((c) => `"${c}"`).join(', ')}; columns are the record's field names ` +
+            `(${requiredColumns(kind).join(', ')}, …), found ${header.map((h) => `"${h}"`).join(', ')}`,
+        };
+        return;
+      }
       toRecord = csvRowCoercer(kind, header);
       continue;
     }
@@ -38,6 +51,10 @@ export async function* readCsv(input: Readable, kind: RecordKind): AsyncGenerato
     yield { line, record: toRecord!(cells) };
   }
   yield* skipped;
+}
+
+function missingColumns(kind: RecordKind, header: readonly string[]): string[] {
+  return requiredColumns(kind).filter((c) => !header.some((h) => h === c || h.startsWith(`${c}.`)));
 }
 
 function embeddedNewlines(cells: readonly string[]): number {

@@ -41,8 +41,9 @@ export async function* readEventRows(
   batchSize: number,
   threads: number,
   homes: { known?: Map<string, CustomerHome> | undefined; lookup: (customerIds: string[]) => Promise<Map<string, CustomerHome>> },
+  now?: Date,
 ): AsyncGenerator<EventRowsBatch> {
-  const job: EventRowsJob = homes.known ? { homes: compactHomes(homes.known) } : {};
+  const job: EventRowsJob = { ...(homes.known ? { homes: compactHomes(homes.known) } : {}), ...(now ? { now: now.getTime() } : {}) };
   const done = new Map<number, BlockRows>();
   let failure: unknown;
   let wake: (() => void) | undefined;

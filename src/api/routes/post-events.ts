@@ -26,10 +26,11 @@ export function postEvents(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(route, async (c) => {
     requireRole(c, ['admin'], { tokens: true }); // integrations send events; staff record outcomes through tasks
     const { events } = c.req.valid('json');
-    const outcome = await ingestEvents(deps.db, events);
+    const now = deps.clock();
+    const outcome = await ingestEvents(deps.db, events, now);
     const reevaluated =
       outcome.affectedCustomerIds.length > 0
-        ? (await reevaluateCustomers(deps.db, outcome.affectedCustomerIds, await deps.policy(), deps.clock())).customers
+        ? (await reevaluateCustomers(deps.db, outcome.affectedCustomerIds, await deps.policy(), now)).customers
         : 0;
     // A warning's task is opened by the worker: wake it rather than wait for its next sweep.
     if (reevaluated > 0) await deps.nudgeWorker?.();

@@ -123,7 +123,7 @@ async function loadDemoOnce(db: Db, global: GlobalOptions, opts: DemoOptions, no
   process.stdout.write(`Generating the demo service center (${opts.customers} customers, 2 years up to ${asOf}) …\n`);
   await writeDemoFiles(dir, { customers: opts.customers, seed: opts.seed, asOf });
   const bar = progressBar();
-  const summary = await importPath(db, dir, { onProgress: bar.update });
+  const summary = await importPath(db, dir, { onProgress: bar.update, now });
   bar.stop();
   const t = summary.total;
   process.stdout.write(`Imported ${t.imported} records (${t.rejected} rejected) from ${dir}.\n`);

@@ -19,11 +19,12 @@ export function registerImport(program: Command): void {
       if (!existsSync(path)) throw new UsageError(`${path}: no such file or folder`);
       const rejected = await withDb(globalOptions(cmd), async (db) => {
         const bar = progressBar();
-        const summary = await importPath(db, path, { strict: opts.strict ?? false, onProgress: bar.update });
+        const now = new Date();
+        const summary = await importPath(db, path, { strict: opts.strict ?? false, onProgress: bar.update, now });
         bar.stop();
         printImportSummary(summary);
         if (opts.evaluate && summary.affectedCustomerIds.length > 0) {
-          const outcome = await reevaluateCustomers(db, summary.affectedCustomerIds, await getActivePolicy(db), new Date());
+          const outcome = await reevaluateCustomers(db, summary.affectedCustomerIds, await getActivePolicy(db), now);
           process.stdout.write(`re-evaluated ${outcome.customers} customers\n`);
           printOutcome(outcome);
         }

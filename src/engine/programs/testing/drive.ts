@@ -11,7 +11,7 @@ import { logChannels } from '../channel-registry.js';
  * what that made due runs at the same instant (as the worker, or the replay's clock, does).
  */
 export async function arrive(db: Db, now: string, events: Record<string, unknown>[], customerIds?: string[]): Promise<void> {
-  const out = await ingestEvents(db, events);
+  const out = await ingestEvents(db, events, new Date(now));
   const bad = out.results.filter((r) => r.status === 'rejected');
   if (bad.length > 0) throw new Error(`rejected: ${JSON.stringify(bad)}`);
   await reevaluateCustomers(db, customerIds ?? out.affectedCustomerIds, defaultPolicy(), new Date(now));
