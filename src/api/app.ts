@@ -1,8 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { authenticate } from '../auth/authenticate.js';
 import { log } from '../log.js';
 import type { ApiDeps } from './deps.js';
-import { ApiError, errorResponse } from './errors.js';
+import { ApiError, errorCodeOf, errorResponse } from './errors.js';
 import { getBacktest } from './routes/get-backtest.js';
 import { getCustomerRoute } from './routes/get-customer.js';
 import { getCustomerEvaluation } from './routes/get-customer-evaluation.js';
@@ -22,6 +24,8 @@ import { SIGN_IN_PATH } from './routes/post-sign-in.js';
 import { serveWebApp } from './serve-web.js';
 
 export const OPENAPI_PATH = '/api/v1/openapi.json';
+/** Room for the largest event batch (MAX_EVENTS_PER_BATCH of ~300 bytes) with a margin. */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 /**
  * The HTTP API and the web app at one origin. Every route under /api/v1 needs an API token
@@ -38,6 +42,14 @@ export function createApp(deps: ApiDeps, options: { webRoot?: string } = {}): Op
     },
   });
 
+  // Refused from the Content-Length before anything is read; a chunked body is cut off at the limit.
+  app.use(
+    '/api/v1/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => errorResponse(c, new ApiError('payload_too_large', `the body is over ${MAX_BODY_BYTES / 1024 / 1024} MiB: send it in smaller batches`)),
+    }),
+  );
   app.use('/api/v1/*', authenticate(deps, (method, path) => path === OPENAPI_PATH || (method === 'POST' && path === SIGN_IN_PATH)));
 
   postEvents(app, deps);
@@ -66,6 +78,8 @@ export function createApp(deps: ApiDeps, options: { webRoot?: string } = {}): Op
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c, err);
     if (err instanceof SyntaxError) return errorResponse(c, new ApiError('invalid_request', `malformed JSON: ${err.message}`));
+    // Hono's own refusals (a body that is not JSON, before validation) keep their 4xx status.
+    if (err instanceof HTTPException && err.status < 500) return errorResponse(c, new ApiError(errorCodeOf(err.status), err.message));
     log.error({ err }, 'request failed');
     return errorResponse(c, new ApiError('internal', 'internal error'));
   });

@@ -8,12 +8,14 @@ export const ErrorBody = z
 
 export const FieldErrorSchema = z.object({ field: z.string(), reason: z.string() }).openapi('FieldError');
 
+export const MAX_EVENTS_PER_BATCH = 100_000;
+
 export const PostEventsBody = z
   .object({
     events: z
       .array(z.unknown())
       .min(1)
-      .max(5000)
+      .max(MAX_EVENTS_PER_BATCH, `at most ${MAX_EVENTS_PER_BATCH} events in one batch`)
       .openapi({ description: 'Events in the import record format; each is validated on its own.' }),
   })
   .openapi('PostEventsBody');
