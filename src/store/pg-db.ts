@@ -1,6 +1,7 @@
 import { finished } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { log } from '../log.js';
 import { assertSchemaName, copyTarget, underSavepoint, valueParsers, type Db } from './db.js';
 
 const types = {
@@ -89,6 +90,9 @@ export async function openPgDb(options: { url: string; schema?: string; max?: nu
     max: options.max ?? 10,
     options: `-c jit=off${schema ? ` -c search_path=${schema}` : ''}`,
   });
+  // An idle connection cut by the server (a restart, a failover) is an 'error' event on the
+  // pool, which would end the process unheard; the pool replaces it at the next query.
+  pool.on('error', (err) => log.warn({ err: err.message }, 'a pooled PostgreSQL connection was lost; it is replaced on next use'));
   await pool.query('SELECT 1');
   return wrap(pool);
 }
