@@ -98,7 +98,7 @@ try {
   await db.close();
   rmSync(dir, { recursive: true, force: true });
   const admin = await openPgDb({ url: pgUrl, max: 1 });
-  await admin.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE`);
   await admin.close();
 }
 

@@ -15,7 +15,8 @@ export async function freshSchema(name: string): Promise<{ schema: string; db: D
     drop: async () => {
       await db.close();
       const admin = await openPgDb({ url: PG_URL, max: 1 });
-      await admin.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      // The job engine's schema beside it too, which a `retain serve` on this schema made.
+      await admin.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE`);
       await admin.close();
     },
   };
