@@ -11,8 +11,7 @@ import { defaultPolicy } from '../src/domain/policy/default-policy.js';
 import { scoreCustomers } from '../src/engine/score-customers.js';
 import { importPath } from '../src/ingest/import-path.js';
 import { createApiToken } from '../src/store/api-tokens.js';
-import { openDb } from '../src/store/open-db.js';
-import { openPgDb } from '../src/store/pg-db.js';
+import { freshSchema } from './chaos/chaos-db.js';
 
 /**
  * `npm run bench:load`: the API under a steady request rate, from another process. A demo
@@ -34,12 +33,11 @@ const { values } = parseArgs({
   },
 });
 const pgUrl = values['pg-url']!;
-const schema = `load_${process.pid}`;
 const now = new Date();
 const asOf = formatDay(localDayOfInstant(now.getTime(), DEFAULT_TIME_ZONE));
 
 const dir = mkdtempSync(join(tmpdir(), 'retain-load-'));
-const db = await openDb({ databaseUrl: pgUrl, schema });
+const { schema, db, drop } = await freshSchema('load', pgUrl);
 let server: ReturnType<typeof spawn> | undefined;
 try {
   const counts = await writeDemoFiles(dir, { customers: Number(values.customers), seed: 11, asOf });
@@ -95,11 +93,8 @@ try {
     server.kill('SIGTERM');
     await exited; // before its schema is dropped
   }
-  await db.close();
+  await drop();
   rmSync(dir, { recursive: true, force: true });
-  const admin = await openPgDb({ url: pgUrl, max: 1 });
-  await admin.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE`);
-  await admin.close();
 }
 
 /** One rate held for `seconds`: completed requests per second, latency percentiles from every response, and errors (non-2xx, timeouts, failures). */

@@ -5,16 +5,16 @@ import { openPgDb } from '../../src/store/pg-db.js';
 
 export const PG_URL = process.env.RETAIN_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
-/** A fresh migrated schema of the server, and its removal. */
-export async function freshSchema(name: string): Promise<{ schema: string; db: Db; drop: () => Promise<void> }> {
-  const schema = `chaos_${name}_${process.pid}`;
-  const db = await openDb({ databaseUrl: PG_URL, schema });
+/** A fresh migrated schema of the server (`name` and this process's id), and its removal. */
+export async function freshSchema(name: string, url = PG_URL): Promise<{ schema: string; db: Db; drop: () => Promise<void> }> {
+  const schema = `${name}_${process.pid}`;
+  const db = await openDb({ databaseUrl: url, schema });
   return {
     schema,
     db,
     drop: async () => {
       await db.close();
-      const admin = await openPgDb({ url: PG_URL, max: 1 });
+      const admin = await openPgDb({ url, max: 1 });
       // The job engine's schema beside it too, which a `retain serve` on this schema made.
       await admin.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE`);
       await admin.close();

@@ -39,7 +39,7 @@ export async function importBigFile(dir: string, gigabytes: number) {
   writeFileSync(join(dir, 'stores.jsonl'), `${JSON.stringify({ id: 'sh-01', name: '上海浦东服务中心', region: 'east' })}\n`);
   writeFileSync(join(dir, 'customers.jsonl'), ids.map((id) => JSON.stringify({ id, storeId: 'sh-01', name: `客户 ${id}`, since: '2022-06-10' })).join('\n') + '\n');
   const written = await writeBigEvents(join(dir, 'events-big.jsonl'), ids, gigabytes * 1024 ** 3);
-  const s = await freshSchema('big');
+  const s = await freshSchema('chaos_big');
   try {
     const started = Date.now();
     const child = spawnTs('src/cli/main.ts', ['--database-url', PG_URL, '--db-schema', s.schema, 'import', dir, '--no-evaluate']);

@@ -17,8 +17,8 @@ const runImport = (schema: string, dir: string) => spawnTs('src/cli/main.ts', ['
  */
 export async function killImport(dir: string, customers: number, kills: number, asOf: string) {
   const counts = await writeDemoFiles(dir, { customers, seed: 5, asOf });
-  const clean = await freshSchema('import_clean');
-  const broken = await freshSchema('import_killed');
+  const clean = await freshSchema('chaos_import_clean');
+  const broken = await freshSchema('chaos_import_killed');
   try {
     const started = Date.now();
     const code = await exited(runImport(clean.schema, dir));

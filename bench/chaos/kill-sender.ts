@@ -51,8 +51,8 @@ export async function killSender(dir: string, customers: number, kills: number, 
   const gateway = await startLocalGateway(200);
   const keysSince = (from: number) => gateway.received.slice(from).map((r) => String(r.headers['idempotency-key']));
   const send = (schema: string) => spawnTs('bench/chaos/send-due.ts', ['--pg-url', PG_URL, '--schema', schema, '--now', now.toISOString(), '--gateway', gateway.url]);
-  const clean = await prepared('send_clean', dir, now);
-  const killed = await prepared('send_killed', dir, now);
+  const clean = await prepared('chaos_send_clean', dir, now);
+  const killed = await prepared('chaos_send_killed', dir, now);
   try {
     let started = Date.now();
     if ((await exited(send(clean.schema))) !== 0) throw new Error('the clean sending run failed');

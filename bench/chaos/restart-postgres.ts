@@ -18,7 +18,7 @@ function restartPostgres(): void {
  */
 export async function restartUnderServer(dir: string, restarts: number, asOf: string, port: number) {
   await writeDemoFiles(dir, { customers: 200, seed: 3, asOf });
-  const s = await freshSchema('restart');
+  const s = await freshSchema('chaos_restart');
   const now = new Date();
   await importPath(s.db, dir, { now });
   const token = await createApiToken(s.db, 'chaos', now);

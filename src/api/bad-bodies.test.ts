@@ -37,7 +37,7 @@ describeEachDatabase('bad request bodies', (t) => {
     const db = await t.open();
     const { url, as } = await start(db, now, () => now);
     const admin = await as('admin');
-    const csrf = ((await admin.json<{ csrfToken: string }>('/api/v1/auth/me')) as { csrfToken: string }).csrfToken;
+    const { csrfToken: csrf } = await admin.json<{ csrfToken: string }>('/api/v1/auth/me');
     const doc = (await (await fetch(`${url}/api/v1/openapi.json`)).json()) as OpenApiDoc;
     const bodies: [contentType: string, body: string][] = [
       ['application/json', '{"broken": '],

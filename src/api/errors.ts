@@ -16,10 +16,10 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
-/** The code of an HTTP status from elsewhere (the framework's own refusals); unknown 4xx are invalid requests. */
+/** The code of a 4xx status from elsewhere (the framework's own refusals); one not in the table is an invalid request. */
 export function errorCodeOf(status: number): ErrorCode {
   const found = (Object.entries(errorStatus) as [ErrorCode, number][]).find(([, s]) => s === status);
-  return found ? found[0] : status >= 500 ? 'internal' : 'invalid_request';
+  return found ? found[0] : 'invalid_request';
 }
 
 export class ApiError extends Error {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { futureEventError } from './future-event.js';
 import { eventSchema, eventTypes, recordSchemas, type RecordKind, type RecordOf } from './records.js';
 
 /** One problem with one record: the field (dotted path, '' for the whole record) and why. */
@@ -22,9 +23,10 @@ function knownKeys(kind: RecordKind, input: Record<string, unknown>): ReadonlySe
 
 /**
  * Validates one record of data-format.md. Unknown fields are kept under `extra`
- * (never dropped silently); a present `extra` object is merged with them.
+ * (never dropped silently); a present `extra` object is merged with them. Given `now` (when an
+ * import or an API call receives it), an event may not be dated more than a day after it.
  */
-export function validateRecord<K extends RecordKind>(kind: K, input: unknown): Validated<K> {
+export function validateRecord<K extends RecordKind>(kind: K, input: unknown, now?: Date): Validated<K> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, errors: [{ field: '', reason: 'must be a JSON object' }] };
   }
@@ -46,6 +48,8 @@ export function validateRecord<K extends RecordKind>(kind: K, input: unknown): V
     else if (!known.has(k)) extra[k] = v;
   }
   const value = parsed.data as RecordOf[K];
+  const future = now && kind === 'events' ? futureEventError((value as RecordOf['events']).at, now) : undefined;
+  if (future) return { ok: false, errors: [future] };
   if (Object.keys(extra).length > 0) (value as { extra?: Record<string, unknown> }).extra = extra;
   return { ok: true, value };
 }

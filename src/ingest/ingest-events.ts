@@ -1,4 +1,3 @@
-import { futureEventError } from '../domain/future-event.js';
 import { validateRecord, type FieldError } from '../domain/validate-record.js';
 import type { Db } from '../store/db.js';
 import { RecordBatcher } from './record-batcher.js';
@@ -33,10 +32,8 @@ export async function ingestEvents(db: Db, inputs: readonly unknown[], now: Date
     else r.status = outcome.status === 'inserted' ? 'imported' : 'unchanged';
   });
   for (const [index, input] of inputs.entries()) {
-    const checked = validateRecord('events', input);
-    const future = checked.ok ? futureEventError(checked.value.at, now) : undefined;
-    if (future) results[index]!.errors = [future];
-    else if (checked.ok) {
+    const checked = validateRecord('events', input, now);
+    if (checked.ok) {
       results[index]!.id = checked.value.id;
       await batcher.add(index, checked.value);
     } else results[index]!.errors = checked.errors;

@@ -1,7 +1,6 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { Transform, type Readable } from 'node:stream';
 import type { RecordKind, RecordOf } from '../domain/records.js';
-import { futureEventError } from '../domain/future-event.js';
 import { validateRecord, type FieldError } from '../domain/validate-record.js';
 import type { TextEncoding } from './inspect-file.js';
 import type { ImportFile } from './list-import-files.js';
@@ -51,8 +50,6 @@ function toUtf8(encoding: TextEncoding): Transform {
 /** A read item validated as a record of `kind`; given `now` (an import's time), an event may not be dated days after it. */
 export function validated<K extends RecordKind>(kind: K, item: ReadItem, now?: Date): ValidatedItem<K> {
   if (item.error !== undefined) return { line: item.line, errors: [{ field: item.field ?? '', reason: item.error }] };
-  const checked = validateRecord(kind, item.record);
-  if (!checked.ok) return { line: item.line, errors: checked.errors };
-  const future = now && kind === 'events' ? futureEventError((checked.value as RecordOf['events']).at, now) : undefined;
-  return future ? { line: item.line, errors: [future] } : { line: item.line, value: checked.value };
+  const checked = validateRecord(kind, item.record, now);
+  return checked.ok ? { line: item.line, value: checked.value } : { line: item.line, errors: checked.errors };
 }
