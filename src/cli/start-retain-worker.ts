@@ -15,14 +15,16 @@ export interface RetainWorkerOptions {
   timers?: boolean;
   /** Where the log channel writes each message it keeps (default: an info line in the log). */
   outboxLog?: (line: string) => void;
+  /** The worker's clock (default: the machine's); the demo's runs from its --now. */
+  clock?: () => Date;
 }
 
-/** The worker on the real clock with the configured channels: `retain worker`, and `serve` on the embedded database. */
+/** The worker, on the machine's clock unless told otherwise, with the configured channels: `retain worker`, and `serve` on the embedded database. */
 export function startRetainWorker(db: Db, o: RetainWorkerOptions): Promise<Worker> {
   const timeZone = o.timeZone ?? DEFAULT_TIME_ZONE;
   const channels = channelsFromOptions(o.channels, o.outboxLog ?? ((line) => log.info(line)));
   return startWorker(db, workerJobs(db, { channels, policy: () => getActivePolicy(db), timeZone }), {
-    clock: () => new Date(),
+    clock: o.clock ?? (() => new Date()),
     timeZone,
     jobSchema: o.dbSchema ? `${o.dbSchema}_jobs` : 'retain_jobs',
     ...(o.batchSize !== undefined ? { batchSize: o.batchSize } : {}),

@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 
-// The demo as an operator starts it, in its own process, without a server.
+// The demo as an operator starts it, in its own process, without a server. Its clock starts on a
+// weekday morning: at night the store's quiet hours hold every message, and none would be sent.
 it('loads quietly, writes the messages to a file and ends with the summary, also with --no-serve', () => {
   const root = mkdtempSync(join(tmpdir(), 'retain-demo-'));
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--data-dir', join(root, 'db'), 'demo', '--no-serve', '--customers', '300'], {
+  const args = ['--data-dir', join(root, 'db'), 'demo', '--no-serve', '--customers', '300', '--now', '2026-06-15T10:00'];
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     encoding: 'utf8',
     env: { ...process.env, LOG_LEVEL: 'info' },
   });
@@ -31,4 +33,5 @@ it('loads quietly, writes the messages to a file and ends with the summary, also
   expect(res.stdout).toMatch(/\S+-sm\s+service manager \(/);
   expect(res.stdout).toMatch(/API token: {2}\S{20,}/);
   expect(res.stdout).toContain('not served (--no-serve)');
+  expect(res.stdout).toContain('Evaluating every customer as of 2026-06-15');
 }, 300_000);

@@ -16,7 +16,7 @@ import { createApiToken } from '../../store/api-tokens.js';
 import type { Db } from '../../store/db.js';
 import { NETWORK } from '../../store/write-model.js';
 import { globalOptions, openFromOptions, type GlobalOptions } from '../context.js';
-import { asPort, asPositiveInt } from '../parse-args.js';
+import { asInstant, asPort, asPositiveInt } from '../parse-args.js';
 import { printOutcome } from '../print-outcome.js';
 import { countBar, progressBar } from '../show-progress.js';
 import { formatDemoSummary, readDemoWork } from '../demo-summary.js';
@@ -29,6 +29,7 @@ interface DemoOptions {
   port: number;
   reset?: boolean;
   serve: boolean;
+  now?: Date;
 }
 
 export function registerDemo(program: Command): void {
@@ -40,11 +41,15 @@ export function registerDemo(program: Command): void {
     .option('--port <port>', 'port of the API', asPort, 3000)
     .option('--reset', 'delete the embedded database and load the demo again')
     .option('--no-serve', 'load and evaluate, then exit')
+    .option('--now <time>', 'start the demo\'s clock at this moment (YYYY-MM-DDTHH:MM, store time unless an offset is given), for a reproducible run', asInstant)
     .action(async (opts: DemoOptions, cmd: Command) => {
       const global = globalOptions(cmd);
       if (opts.reset && !global.databaseUrl) rmSync(global.dataDir, { recursive: true, force: true });
       const db = await openFromOptions(global);
-      const now = new Date();
+      // The demo's clock runs from --now, so a run at night (quiet hours hold every message) can be replayed by day.
+      const shift = opts.now ? opts.now.getTime() - Date.now() : 0;
+      const clock = (): Date => new Date(Date.now() + shift);
+      const now = clock();
       const loaded = await loadDemoOnce(db, global, opts, now);
       const today = localDayOfInstant(now.getTime(), DEFAULT_TIME_ZONE);
       const policy = await getActivePolicy(db);
@@ -67,14 +72,14 @@ export function registerDemo(program: Command): void {
       // to a file: a line per message on the terminal drowned everything else.
       const messageLog = join(global.dataDir, '..', 'demo-messages.log');
       const worker = await startRetainWorker(db, {
-        channels: {}, dbSchema: global.dbSchema, timers: opts.serve, outboxLog: (line) => appendFileSync(messageLog, `${line}\n`),
+        channels: {}, dbSchema: global.dbSchema, timers: opts.serve, clock, outboxLog: (line) => appendFileSync(messageLog, `${line}\n`),
       });
       process.stdout.write('Opening the tasks and messages the warnings call for …\n');
       process.stdout.write(`${await worker.drain()} due items processed\n`);
       const logins = await setDemoPasswords(db, now);
       const token = await createApiToken(db, 'demo', now);
       const server = opts.serve
-        ? await startServer({ db, policy: () => getActivePolicy(db), clock: () => new Date(), nudgeWorker: worker.nudge }, { port: opts.port })
+        ? await startServer({ db, policy: () => getActivePolicy(db), clock, nudgeWorker: worker.nudge }, { port: opts.port })
         : undefined;
       const database = global.databaseUrl ? 'the PostgreSQL server' : `the embedded database in ${global.dataDir}`;
       process.stdout.write(formatDemoSummary(
