@@ -5,6 +5,7 @@ import { saveEvaluations, type StoredSnapshot } from './save-evaluations.js';
 
 const snapshot = (customerId: string): StoredSnapshot => ({
   customerId, storeId: 's1', level: 'green', riskScore: 10, healthScore: 90, record: '{}',
+  listing: { healthTier: 'healthy', valueTier: 'C', lifecycle: 'active', careTier: null, careStatus: null, recallLevel: null, churnProbability: null },
 });
 
 describeEachDatabase('newest snapshots', (t) => {

@@ -1,13 +1,28 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/databases.js';
 import type { Db } from '../store/db.js';
+import { migrate } from '../store/migrate.js';
 import { saveEvaluations, type StoredSnapshot } from './save-evaluations.js';
 
 // A record with every character COPY text escapes, and one it does not.
-const snapshot = (i: number, level: StoredSnapshot['level'] = 'red'): StoredSnapshot => ({
-  customerId: `c${String(i).padStart(2, '0')}`, storeId: 's1', level, riskScore: 60 + i / 4, healthScore: 40.5,
-  record: JSON.stringify({ customerId: `c${i}`, note: `tab\there\\back\nline\r王${i}` }),
-});
+// A record with every character COPY text escapes, and one it does not, and the parts the lists read.
+const snapshot = (i: number, level: StoredSnapshot['level'] = 'red'): StoredSnapshot => {
+  const listing = {
+    healthTier: 'warning', valueTier: i % 2 ? 'A' : 'C', lifecycle: 'active', careTier: i % 2 ? 'A' : null, careStatus: i % 3 ? 'due' : null,
+    recallLevel: i % 2 ? null : 2, churnProbability: i % 2 ? 0.125 * (i % 8) : null,
+  };
+  const record = {
+    customerId: `c${i}`, note: `tab\there\\back\nline\r王${i}`, health: { tier: listing.healthTier }, valueTier: listing.valueTier,
+    lifecycle: listing.lifecycle, care: { tier: listing.careTier, status: listing.careStatus }, recall: { level: listing.recallLevel },
+    prediction: { churnProbability: listing.churnProbability },
+  };
+  return { customerId: `c${String(i).padStart(2, '0')}`, storeId: 's1', level, riskScore: 60 + i / 4, healthScore: 40.5, record: JSON.stringify(record), listing };
+};
+
+const current = (db: Db) => db.query<Record<string, unknown>>(
+  `SELECT customer_id, as_of, urgency, level, risk_score, health_score, health_tier, value_tier, lifecycle, care_tier, care_status,
+          recall_level, churn_probability FROM current_evaluations ORDER BY customer_id`,
+);
 
 const stored = (db: Db) => db.query<{ customer_id: string; as_of: string; level: string; risk_score: number; health_score: number; record: string; policy_version: string }>(
   'SELECT customer_id, as_of, level, risk_score, health_score, record::text AS record, policy_version FROM evaluations ORDER BY customer_id',
@@ -27,8 +42,46 @@ describeEachDatabase('saving evaluations', (t) => {
     const staged = await stored(db);
     expect(staged).toHaveLength(17);
     expect(direct).toEqual(staged.slice(0, 3));
-    expect(JSON.parse(direct[1]!.record)).toEqual({ customerId: 'c2', note: 'tab\there\\back\nline\r王2' });
+    expect(JSON.parse(direct[1]!.record)).toMatchObject({ customerId: 'c2', note: 'tab\there\\back\nline\r王2' });
     expect(direct[1]).toMatchObject({ as_of: '2026-06-29', level: 'red', risk_score: 60.5, health_score: 40.5, policy_version: 'v1' });
+  });
+
+  it('keeps each customer\'s newest day as its current evaluation on both paths, with every listed column', async () => {
+    const db = await t.open();
+    for (const count of [3, 17]) {
+      await db.query('DELETE FROM current_evaluations');
+      const first = Array.from({ length: count }, (_, i) => snapshot(i + 1));
+      await saveEvaluations(db, '2026-06-29', 'v1', first, now);
+      const rows = await current(db);
+      expect(rows).toHaveLength(count);
+      expect(rows[0]).toEqual({
+        customer_id: 'c01', as_of: '2026-06-29', urgency: 1, level: 'red', risk_score: 60.25, health_score: 40.5, health_tier: 'warning',
+        value_tier: 'A', lifecycle: 'active', care_tier: 'A', care_status: 'due', recall_level: null, churn_probability: 0.125,
+      });
+      expect(rows[1]).toMatchObject({ customer_id: 'c02', value_tier: 'C', care_tier: null, recall_level: 2, churn_probability: null });
+      expect(rows[2]).toMatchObject({ customer_id: 'c03', care_status: null });
+      // An older day (a month end scored afterwards) leaves it; the same day or a newer one replaces it.
+      await saveEvaluations(db, '2026-05-31', 'v1', first.map((s) => ({ ...snapshot(Number(s.customerId.slice(1)), 'green') })), now);
+      expect((await current(db)).map((r) => [r.as_of, r.level])).toEqual(rows.map(() => ['2026-06-29', 'red']));
+      await saveEvaluations(db, '2026-06-29', 'v1', first.map((s) => snapshot(Number(s.customerId.slice(1)), 'yellow')), now);
+      expect((await current(db)).map((r) => [r.as_of, r.urgency])).toEqual(rows.map(() => ['2026-06-29', 3]));
+      await saveEvaluations(db, '2026-06-30', 'v1', first.slice(0, 1).map(() => snapshot(1, 'orange')), now);
+      const after = await current(db);
+      expect(after.map((r) => [r.customer_id, r.as_of, r.level, r.urgency]).slice(0, 2)).toEqual([['c01', '2026-06-30', 'orange', 2], ['c02', '2026-06-29', 'yellow', 3]]);
+    }
+  });
+
+  it('is filled from the stored snapshots by its migration, as saving fills it', async () => {
+    const db = await t.open();
+    const all = Array.from({ length: 6 }, (_, i) => snapshot(i + 1));
+    await saveEvaluations(db, '2026-06-29', 'v1', all, now);
+    await saveEvaluations(db, '2026-06-30', 'v1', all.slice(0, 2).map((_, i) => snapshot(i + 1, 'green')), now);
+    await saveEvaluations(db, '2026-05-31', 'v1', all.map((_, i) => snapshot(i + 1, 'yellow')), now);
+    const saved = await current(db);
+    await db.exec('DROP TABLE current_evaluations; DELETE FROM schema_migrations WHERE version = 16');
+    expect(await migrate(db)).toEqual(['016_current_evaluations.sql']);
+    expect(await current(db)).toEqual(saved);
+    expect(saved.map((r) => r.as_of)).toEqual(['2026-06-30', '2026-06-30', '2026-06-29', '2026-06-29', '2026-06-29', '2026-06-29']);
   });
 
   it('replaces the snapshot of the same day on every path, inside a transaction too, and keeps other days', async () => {

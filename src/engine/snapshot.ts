@@ -17,6 +17,18 @@ export interface Snapshot {
   record: string;
   /** What the programs react to, taken where the evaluation ran: the store thread need not parse the record again. */
   view: EvaluationView;
+  listing: Listing;
+}
+
+/** What the lists filter and rank a customer's current evaluation on (current_evaluations). */
+export interface Listing {
+  healthTier: string;
+  valueTier: string;
+  lifecycle: string;
+  careTier: string | null;
+  careStatus: string | null;
+  recallLevel: number | null;
+  churnProbability: number | null;
 }
 
 /** `asOf` is the evaluation's day, 'YYYY-MM-DD'. */
@@ -30,5 +42,14 @@ export function snapshotOf(storeId: string, evaluation: CustomerEvaluation, asOf
     reasons: JSON.stringify(evaluation.reasons),
     record: JSON.stringify(evaluation),
     view: evaluationView(evaluation, asOf),
+    listing: {
+      healthTier: evaluation.health.tier,
+      valueTier: evaluation.valueTier,
+      lifecycle: evaluation.lifecycle,
+      careTier: evaluation.care.tier,
+      careStatus: evaluation.care.status,
+      recallLevel: evaluation.recall.level,
+      churnProbability: evaluation.prediction.churnProbability,
+    },
   };
 }

@@ -44,23 +44,28 @@ export interface RiskRow {
 }
 
 /**
- * The latest evaluation of every customer in scope, joined once; every board reads from it.
+ * The latest evaluation of every customer in scope with its record, joined once; the boards read
+ * from it. Filters go on the current evaluation's columns, so no record is parsed to filter.
  * `params` receives the scope's and the filters' values.
  */
 export function latestEvaluationsSql(f: ListFilter, params: unknown[]): string {
+  return `
+    SELECT c.id, c.name, c.record, c.store_id, c.advisor_id, ce.level, ce.risk_score, ce.health_score, ce.as_of, e.record AS eval
+      FROM ${currentInScopeSql(f, params, 'JOIN evaluations e ON e.customer_id = ce.customer_id AND e.as_of = ce.as_of')}`;
+}
+
+/** Customers in scope (`c`) joined to their current evaluation (`ce`) and to `join`, with the filters as conditions. */
+function currentInScopeSql(f: ListFilter, params: unknown[], join = ''): string {
   const scope = scopeSql(f.scope, params, 'c');
   params.push(f.level ?? null, f.valueTier ?? null, f.lifecycle ?? null, f.minChurn ?? null);
   const n = params.length - 1;
-  return `
-    SELECT c.id, c.name, c.record, c.store_id, c.advisor_id, e.level, e.risk_score, e.health_score, e.as_of, e.record AS eval
-      FROM customers c
-      JOIN LATERAL (SELECT level, risk_score, health_score, as_of, record FROM evaluations
-                     WHERE customer_id = c.id ORDER BY as_of DESC LIMIT 1) e ON true
+  return `customers c
+      JOIN current_evaluations ce ON ce.customer_id = c.id ${join}
      WHERE ${scope}
-       AND ($${n - 2}::text IS NULL OR e.level = $${n - 2})
-       AND ($${n - 1}::text IS NULL OR e.record->>'valueTier' = $${n - 1})
-       AND ($${n}::text IS NULL OR e.record->>'lifecycle' = $${n})
-       AND ($${n + 1}::numeric IS NULL OR (e.record->'prediction'->>'churnProbability')::numeric >= $${n + 1})`;
+       AND ($${n - 2}::text IS NULL OR ce.level = $${n - 2})
+       AND ($${n - 1}::text IS NULL OR ce.value_tier = $${n - 1})
+       AND ($${n}::text IS NULL OR ce.lifecycle = $${n})
+       AND ($${n + 1}::numeric IS NULL OR ce.churn_probability >= $${n + 1})`;
 }
 
 interface Row {
@@ -73,7 +78,11 @@ interface Row {
 
 export type RiskSort = 'urgency' | 'churn';
 
-const URGENCY = "array_position(ARRAY['red','orange','yellow','green'], l.level), l.risk_score, l.health_score, l.id";
+/** The order of the list over a table alias: its urgency index (and its churn index) serve it. */
+const order = (sort: RiskSort, t: string, id: string, churn: string): string => {
+  const urgency = `${t}.urgency, ${t}.risk_score, ${t}.health_score, ${t}.${id}`;
+  return sort === 'churn' ? `${t}.${churn} DESC NULLS LAST, ${urgency}` : urgency;
+};
 
 /**
  * Most urgent first (level, then the lower risk score — higher is safer — then the lower
@@ -83,18 +92,16 @@ export async function listRiskRows(
   db: Db, f: ListFilter, page: { limit: number; offset: number }, sort: RiskSort = 'urgency',
 ): Promise<{ rows: RiskRow[]; total: number }> {
   const params: unknown[] = [];
-  const latest = latestEvaluationsSql(f, params);
+  const inScope = currentInScopeSql(f, params);
   params.push(page.limit, page.offset);
-  // The page is ranked on plain columns first; the record's details are read for its rows
-  // alone: reading them inside JSON for every customer in scope took seconds at 100k.
-  const churn = "(l.eval->'prediction'->>'churnProbability')::numeric";
+  // The page is ranked on the current evaluations' columns; the record's details are read for
+  // its rows alone: reading them inside JSON for every customer in scope took seconds at 100k.
   const rows = await db.query<Row>(
-    `WITH l AS (${latest}),
-     ranked AS (
-       SELECT l.id, l.level, l.risk_score, l.health_score, l.as_of, ${sort === 'churn' ? churn : 'NULL::numeric'} AS churn,
+    `WITH ranked AS (
+       SELECT ce.customer_id AS id, ce.urgency, ce.level, ce.risk_score, ce.health_score, ce.as_of, ce.churn_probability AS churn,
               count(*) OVER ()::int AS total
-         FROM l
-        ORDER BY ${sort === 'churn' ? `churn DESC NULLS LAST, ${URGENCY}` : URGENCY}
+         FROM ${inScope}
+        ORDER BY ${order(sort, 'ce', 'customer_id', 'churn_probability')}
         LIMIT $${params.length - 1} OFFSET $${params.length})
      SELECT l.id, c.name, c.record->>'phone' AS phone, c.store_id, st.name AS store_name, c.advisor_id, a.name AS advisor_name,
             l.level, l.risk_score, l.health_score, e.record->'health'->>'tier' AS health_tier,
@@ -115,7 +122,7 @@ export async function listRiskRows(
        JOIN stores st ON st.id = c.store_id
        LEFT JOIN staff a ON a.id = c.advisor_id
        LEFT JOIN warnings w ON w.customer_id = l.id AND w.closed_at IS NULL
-      ORDER BY ${sort === 'churn' ? `l.churn DESC NULLS LAST, ${URGENCY}` : URGENCY}`,
+      ORDER BY ${order(sort, 'l', 'id', 'churn')}`,
     params,
   );
   const total = rows[0]?.total ?? (page.offset > 0 ? await countRiskRows(db, f) : 0);
@@ -134,6 +141,6 @@ export async function listRiskRows(
 
 async function countRiskRows(db: Db, f: ListFilter): Promise<number> {
   const params: unknown[] = [];
-  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${latestEvaluationsSql(f, params)}) l`, params);
+  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${currentInScopeSql(f, params)}`, params);
   return row?.n ?? 0;
 }
