@@ -61,7 +61,7 @@ describeEachDatabase('saving evaluations', (t) => {
       expect(rows[1]).toMatchObject({ customer_id: 'c02', value_tier: 'C', care_tier: null, recall_level: 2, churn_probability: null });
       expect(rows[2]).toMatchObject({ customer_id: 'c03', care_status: null });
       // An older day (a month end scored afterwards) leaves it; the same day or a newer one replaces it.
-      await saveEvaluations(db, '2026-05-31', 'v1', first.map((s) => ({ ...snapshot(Number(s.customerId.slice(1)), 'green') })), now);
+      await saveEvaluations(db, '2026-05-31', 'v1', first.map((s) => snapshot(Number(s.customerId.slice(1)), 'green')), now);
       expect((await current(db)).map((r) => [r.as_of, r.level])).toEqual(rows.map(() => ['2026-06-29', 'red']));
       await saveEvaluations(db, '2026-06-29', 'v1', first.map((s) => snapshot(Number(s.customerId.slice(1)), 'yellow')), now);
       expect((await current(db)).map((r) => [r.as_of, r.urgency])).toEqual(rows.map(() => ['2026-06-29', 3]));

@@ -43,22 +43,22 @@ export async function saveEvaluations(db: Db, asOf: string, policyVersion: strin
     await db.query(
       `WITH u AS (
          SELECT * FROM unnest($4::text[], $5::text[], $6::text[], $7::numeric[], $8::numeric[], $9::text[], $10::text[], $11::text[],
-                              $12::text[], $13::text[], $14::text[], $15::smallint[], $16::numeric[])
+                              $12::text[], $13::text[], $14::text[], $15::smallint[], $16::numeric[], $17::smallint[])
            AS u(customer_id, store_id, level, risk_score, health_score, record, health_tier, value_tier, lifecycle,
-                care_tier, care_status, recall_level, churn_probability)),
+                care_tier, care_status, recall_level, churn_probability, urgency)),
        saved AS (
          INSERT INTO evaluations (${COLUMNS.join(', ')})
          SELECT u.customer_id, $1::date, u.store_id, $2, u.level, u.risk_score, u.health_score, u.record::json, $3 FROM u
          ${UPSERT})
        INSERT INTO current_evaluations (${CURRENT.join(', ')})
-       SELECT u.customer_id, $1::date, array_position(ARRAY['red', 'orange', 'yellow', 'green'], u.level), u.level, u.risk_score,
+       SELECT u.customer_id, $1::date, u.urgency, u.level, u.risk_score,
               u.health_score, u.health_tier, u.value_tier, u.lifecycle, u.care_tier, u.care_status, u.recall_level, u.churn_probability
          FROM u
        ${CURRENT_UPSERT}`,
       [
         asOf, policyVersion, now, column('customerId'), column('storeId'), column('level'), column('riskScore'), column('healthScore'),
         column('record'), listing('healthTier'), listing('valueTier'), listing('lifecycle'), listing('careTier'), listing('careStatus'),
-        listing('recallLevel'), listing('churnProbability'),
+        listing('recallLevel'), listing('churnProbability'), snapshots.map((s) => URGENCY[s.level]),
       ],
     );
     return;
