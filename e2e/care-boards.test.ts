@@ -10,7 +10,6 @@ const h = useHarness();
 const MANAGER = 'sh-01-sm';
 
 const count = async (sql: string, params: unknown[] = []) => (await h.db.query<{ n: number }>(sql, params))[0]!.n;
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 const num = async (text: Promise<string | null>) => Number(((await text) ?? '').replace(/[^\d]/g, ''));
 
 describe('web app: proactive care on the boards', () => {
@@ -87,13 +86,13 @@ describe('web app: proactive care on the boards', () => {
     // The call just recorded is the customer's latest proactive touch (the outcome re-evaluates at once).
     const lastTouch = page.getByTestId('care-card').getByTestId('care-last-touch');
     await lastTouch.waitFor();
-    expect(await lastTouch.textContent()).toBe(`${today} · 电话`);
+    expect(await lastTouch.textContent()).toBe(`${h.today} · 电话`);
     expect(await page.getByTestId('notes-card').getByTestId('note-drink').textContent()).toContain('绿茶');
     await context.close();
   });
 
   it('the monthly review reports the care work of the month', async () => {
-    const month = today.slice(0, 7);
+    const month = h.today.slice(0, 7);
     const { context, page } = await newPage(h);
     await signIn(page, MANAGER);
     await page.goto('/review');

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DateTime } from 'luxon';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../src/api/serve.js';
@@ -11,6 +12,7 @@ import { DEMO_PASSWORD } from '../src/demo/demo-logins.js';
 import { DEFAULT_TIME_ZONE, formatDay, localDayOfInstant } from '../src/domain/dates.js';
 import { getActivePolicy } from '../src/engine/active-policy.js';
 import { processDue } from '../src/engine/programs/index.js';
+import { defaultPrograms } from '../src/programs/default-programs.js';
 import type { Db } from '../src/store/db.js';
 import { openDb } from '../src/store/open-db.js';
 
@@ -32,6 +34,8 @@ export interface Harness {
   db: Db;
   server: RunningServer;
   browser: Browser;
+  /** The store day the demo center was evaluated on and the server's clock reads. */
+  today: string;
   close(): Promise<void>;
 }
 
@@ -62,12 +66,14 @@ async function startHarness(): Promise<Harness> {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set RETAIN_CHROMIUM`);
   execFileSync(process.execPath, [join(ROOT, 'web', 'build-if-stale.mjs')], { stdio: 'inherit' });
   const db = await openDb({});
-  const now = new Date();
-  await loadDemoCenter(db, { customers: 300, stores: 2, asOf: formatDay(localDayOfInstant(now.getTime(), DEFAULT_TIME_ZONE)), now, backfillMonths: 3, fitModels: { churn: { minOutcomes: 5 } } });
+  const now = workingMoment(new Date());
+  const shift = Date.now() - now.getTime();
+  const today = formatDay(localDayOfInstant(now.getTime(), DEFAULT_TIME_ZONE));
+  await loadDemoCenter(db, { customers: 300, stores: 2, asOf: today, now, backfillMonths: 3, fitModels: { churn: { minOutcomes: 5 } } });
   // Scoring starts the programs but opens no tasks: that is the worker's clock (processDue), which
   // the demo does not run. Run it once, as a worker would, so the inbox has the engine's own tasks.
   while ((await processDue(db, now, { limit: 500 })) > 0);
-  const server = await startServer({ db, policy: () => getActivePolicy(db), clock: () => new Date() }, { port: 0 });
+  const server = await startServer({ db, policy: () => getActivePolicy(db), clock: () => new Date(Date.now() - shift) }, { port: 0 });
   const profile = mkdtempSync(join(tmpdir(), 'retain-chromium-'));
   // launchPersistentContext would own the profile; launch() makes its own fresh, temporary one
   // (Playwright refuses --user-data-dir there), so `profile` only holds downloads.
@@ -82,6 +88,7 @@ async function startHarness(): Promise<Harness> {
     db,
     server,
     browser,
+    today,
     async close() {
       await browser.close();
       await server.close();
@@ -89,6 +96,21 @@ async function startHarness(): Promise<Harness> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * `real`, or when the store is closed the last hour before its working hours ended. Care steps
+ * wait for working hours, so a harness started at night would find no care task open; on this
+ * clock the tests find the same work whatever hour they run. The clock only ever runs behind the
+ * real one, so the database's now() is never earlier than the harness's.
+ */
+function workingMoment(real: Date): Date {
+  const { start, end } = defaultPrograms().workingHours;
+  const local = DateTime.fromJSDate(real, { zone: DEFAULT_TIME_ZONE });
+  const lastHour = local.set({ hour: Number(end.slice(0, 2)) - 1, minute: 0, second: 0, millisecond: 0 });
+  const opens = local.set({ hour: Number(start.slice(0, 2)), minute: Number(start.slice(3, 5)), second: 0, millisecond: 0 });
+  if (local >= opens && local < lastHour) return real;
+  return (local >= lastHour ? lastHour : lastHour.minus({ days: 1 })).toJSDate();
 }
 
 /** A fresh browser session (its own cookies) at a viewport, optionally in English from the start. */
