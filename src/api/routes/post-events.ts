@@ -1,7 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { requireRole } from '../../auth/principal.js';
-import { reevaluateCustomers } from '../../engine/reevaluate-customers.js';
-import { ingestEvents } from '../../ingest/ingest-events.js';
+import { groupCommitEvents } from '../../engine/commit-events.js';
 import type { ApiDeps } from '../deps.js';
 import { ErrorBody, PostEventsBody, PostEventsResult } from '../schemas.js';
 
@@ -11,7 +10,8 @@ const route = createRoute({
   summary: 'Send a batch of events',
   description:
     'Idempotent: an event id already stored with the same content is reported unchanged. Each event is validated on its own; ' +
-    'good events are stored even when others are rejected. The customers concerned are re-evaluated before the response.',
+    'good events are stored even when others are rejected. The customers concerned are re-evaluated before the response; ' +
+    'requests that arrive together are written and re-evaluated as one group.',
   security: [{ bearer: [] }],
   request: { body: { content: { 'application/json': { schema: PostEventsBody } }, required: true } },
   responses: {
@@ -23,24 +23,19 @@ const route = createRoute({
 });
 
 export function postEvents(app: OpenAPIHono, deps: ApiDeps): void {
+  // A warning's task is opened by the worker: the commit wakes it rather than wait for its next sweep.
+  const commit = groupCommitEvents(deps);
   app.openapi(route, async (c) => {
     requireRole(c, ['admin'], { tokens: true }); // integrations send events; staff record outcomes through tasks
     const { events } = c.req.valid('json');
-    const now = deps.clock();
-    const outcome = await ingestEvents(deps.db, events, now);
-    const reevaluated =
-      outcome.affectedCustomerIds.length > 0
-        ? (await reevaluateCustomers(deps.db, outcome.affectedCustomerIds, await deps.policy(), now)).customers
-        : 0;
-    // A warning's task is opened by the worker: wake it rather than wait for its next sweep.
-    if (reevaluated > 0) await deps.nudgeWorker?.();
-    const count = (s: string) => outcome.results.filter((r) => r.status === s).length;
+    const { results, reevaluated } = await commit(events, deps.clock());
+    const count = (s: string) => results.filter((r) => r.status === s).length;
     return c.json(
       {
         imported: count('imported'),
         unchanged: count('unchanged'),
         rejected: count('rejected'),
-        results: outcome.results,
+        results,
         reevaluated,
       },
       200,
