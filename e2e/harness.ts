@@ -12,6 +12,7 @@ import { DEMO_PASSWORD } from '../src/demo/demo-logins.js';
 import { DEFAULT_TIME_ZONE, formatDay, localDayOfInstant } from '../src/domain/dates.js';
 import { getActivePolicy } from '../src/engine/active-policy.js';
 import { processDue } from '../src/engine/programs/index.js';
+import { minutesOfClock } from '../src/outbox/contact-policy.js';
 import { defaultPrograms } from '../src/programs/default-programs.js';
 import type { Db } from '../src/store/db.js';
 import { openDb } from '../src/store/open-db.js';
@@ -107,8 +108,9 @@ async function startHarness(): Promise<Harness> {
 function workingMoment(real: Date): Date {
   const { start, end } = defaultPrograms().workingHours;
   const local = DateTime.fromJSDate(real, { zone: DEFAULT_TIME_ZONE });
-  const lastHour = local.set({ hour: Number(end.slice(0, 2)) - 1, minute: 0, second: 0, millisecond: 0 });
-  const opens = local.set({ hour: Number(start.slice(0, 2)), minute: Number(start.slice(3, 5)), second: 0, millisecond: 0 });
+  const midnight = local.startOf('day');
+  const opens = midnight.plus({ minutes: minutesOfClock(start) });
+  const lastHour = midnight.plus({ minutes: minutesOfClock(end) - 60 });
   if (local >= opens && local < lastHour) return real;
   return (local >= lastHour ? lastHour : lastHour.minus({ days: 1 })).toJSDate();
 }
