@@ -5,7 +5,8 @@ import { saveEvaluations, type StoredSnapshot } from './save-evaluations.js';
 
 const snapshot = (customerId: string): StoredSnapshot => ({
   customerId, storeId: 's1', level: 'green', riskScore: 10, healthScore: 90, record: '{}',
-  listing: { healthTier: 'healthy', valueTier: 'C', lifecycle: 'active', careTier: null, careStatus: null, recallLevel: null, churnProbability: null },
+  listing: { healthTier: 'healthy', valueTier: 'C', lifecycle: 'active', careTier: null, careStatus: null, recallLevel: null, churnProbability: null,
+    daysSinceVisit: 10, lastSatisfaction: null, lastNps: null, pAlive: null, clv: null, networkModel: false, signalIds: [], ruleIds: [], reason: null },
 });
 
 describeEachDatabase('newest snapshots', (t) => {

@@ -4,24 +4,32 @@ import type { Db } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
 import { saveEvaluations, type StoredSnapshot } from './save-evaluations.js';
 
-// A record with every character COPY text escapes, and one it does not.
 // A record with every character COPY text escapes, and one it does not, and the parts the lists read.
 const snapshot = (i: number, level: StoredSnapshot['level'] = 'red'): StoredSnapshot => {
   const listing = {
     healthTier: 'warning', valueTier: i % 2 ? 'A' : 'C', lifecycle: 'active', careTier: i % 2 ? 'A' : null, careStatus: i % 3 ? 'due' : null,
     recallLevel: i % 2 ? null : 2, churnProbability: i % 2 ? 0.125 * (i % 8) : null,
+    daysSinceVisit: 30 * i, lastSatisfaction: i % 2 ? 4 : null, lastNps: i % 3 ? null : 9, pAlive: i % 2 ? 0.5 : null,
+    clv: i % 2 ? 1234.5 : null, networkModel: i % 2 === 1, signalIds: i % 2 ? ['S1', 'S3'] : [], ruleIds: i % 2 ? ['R2'] : [],
+    reason: i % 2 ? `tab\there\\back\nline 王${i}` : null,
   };
   const record = {
     customerId: `c${i}`, note: `tab\there\\back\nline\r王${i}`, health: { tier: listing.healthTier }, valueTier: listing.valueTier,
     lifecycle: listing.lifecycle, care: { tier: listing.careTier, status: listing.careStatus }, recall: { level: listing.recallLevel },
-    prediction: { churnProbability: listing.churnProbability },
+    features: { R: listing.daysSinceVisit, lastSatisfaction: listing.lastSatisfaction, lastNps: listing.lastNps },
+    prediction: {
+      churnProbability: listing.churnProbability, pAlive: listing.pAlive, clv: listing.clv,
+      models: listing.networkModel ? { churn: { id: 1, network: true } } : null,
+    },
+    signals: listing.signalIds.map((id) => ({ id })), rules: listing.ruleIds.map((id) => ({ id })), reasons: listing.reason ? [listing.reason, 'second'] : [],
   };
   return { customerId: `c${String(i).padStart(2, '0')}`, storeId: 's1', level, riskScore: 60 + i / 4, healthScore: 40.5, record: JSON.stringify(record), listing };
 };
 
 const current = (db: Db) => db.query<Record<string, unknown>>(
   `SELECT customer_id, as_of, urgency, level, risk_score, health_score, health_tier, value_tier, lifecycle, care_tier, care_status,
-          recall_level, churn_probability FROM current_evaluations ORDER BY customer_id`,
+          recall_level, churn_probability, days_since_visit, last_satisfaction, last_nps, p_alive, clv, network_model,
+          signal_ids, rule_ids, reason FROM current_evaluations ORDER BY customer_id`,
 );
 
 const stored = (db: Db) => db.query<{ customer_id: string; as_of: string; level: string; risk_score: number; health_score: number; record: string; policy_version: string }>(
@@ -57,8 +65,13 @@ describeEachDatabase('saving evaluations', (t) => {
       expect(rows[0]).toEqual({
         customer_id: 'c01', as_of: '2026-06-29', urgency: 1, level: 'red', risk_score: 60.25, health_score: 40.5, health_tier: 'warning',
         value_tier: 'A', lifecycle: 'active', care_tier: 'A', care_status: 'due', recall_level: null, churn_probability: 0.125,
+        days_since_visit: 30, last_satisfaction: 4, last_nps: null, p_alive: 0.5, clv: 1234.5, network_model: true,
+        signal_ids: ['S1', 'S3'], rule_ids: ['R2'], reason: 'tab\there\\back\nline 王1',
       });
-      expect(rows[1]).toMatchObject({ customer_id: 'c02', value_tier: 'C', care_tier: null, recall_level: 2, churn_probability: null });
+      expect(rows[1]).toMatchObject({
+        customer_id: 'c02', value_tier: 'C', care_tier: null, recall_level: 2, churn_probability: null, days_since_visit: 60,
+        last_satisfaction: null, p_alive: null, clv: null, network_model: false, signal_ids: [], rule_ids: [], reason: null,
+      });
       expect(rows[2]).toMatchObject({ customer_id: 'c03', care_status: null });
       // An older day (a month end scored afterwards) leaves it; the same day or a newer one replaces it.
       await saveEvaluations(db, '2026-05-31', 'v1', first.map((s) => snapshot(Number(s.customerId.slice(1)), 'green')), now);
@@ -71,15 +84,15 @@ describeEachDatabase('saving evaluations', (t) => {
     }
   });
 
-  it('is filled from the stored snapshots by its migration, as saving fills it', async () => {
+  it('is filled from the stored snapshots by its migrations, as saving fills it', async () => {
     const db = await t.open();
     const all = Array.from({ length: 6 }, (_, i) => snapshot(i + 1));
     await saveEvaluations(db, '2026-06-29', 'v1', all, now);
     await saveEvaluations(db, '2026-06-30', 'v1', all.slice(0, 2).map((_, i) => snapshot(i + 1, 'green')), now);
     await saveEvaluations(db, '2026-05-31', 'v1', all.map((_, i) => snapshot(i + 1, 'yellow')), now);
     const saved = await current(db);
-    await db.exec('DROP TABLE current_evaluations; DELETE FROM schema_migrations WHERE version = 16');
-    expect(await migrate(db)).toEqual(['016_current_evaluations.sql']);
+    await db.exec('DROP TABLE current_evaluations; DELETE FROM schema_migrations WHERE version IN (16, 17)');
+    expect(await migrate(db)).toEqual(['016_current_evaluations.sql', '017_current_evaluation_listing.sql']);
     expect(await current(db)).toEqual(saved);
     expect(saved.map((r) => r.as_of)).toEqual(['2026-06-30', '2026-06-30', '2026-06-29', '2026-06-29', '2026-06-29', '2026-06-29']);
   });

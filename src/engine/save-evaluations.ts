@@ -15,7 +15,8 @@ const UPSERT = `ON CONFLICT (customer_id, as_of) DO UPDATE SET
 
 const CURRENT = [
   'customer_id', 'as_of', 'urgency', 'level', 'risk_score', 'health_score', 'health_tier', 'value_tier', 'lifecycle',
-  'care_tier', 'care_status', 'recall_level', 'churn_probability',
+  'care_tier', 'care_status', 'recall_level', 'churn_probability', 'days_since_visit', 'last_satisfaction', 'last_nps',
+  'p_alive', 'clv', 'network_model', 'signal_ids', 'rule_ids', 'reason',
 ] as const;
 
 /** A day older than the one stored (a month end scored afterwards) leaves the current row alone. */
@@ -43,22 +44,29 @@ export async function saveEvaluations(db: Db, asOf: string, policyVersion: strin
     await db.query(
       `WITH u AS (
          SELECT * FROM unnest($4::text[], $5::text[], $6::text[], $7::numeric[], $8::numeric[], $9::text[], $10::text[], $11::text[],
-                              $12::text[], $13::text[], $14::text[], $15::smallint[], $16::numeric[], $17::smallint[])
+                              $12::text[], $13::text[], $14::text[], $15::smallint[], $16::numeric[], $17::smallint[],
+                              $18::int[], $19::numeric[], $20::numeric[], $21::numeric[], $22::numeric[], $23::boolean[],
+                              $24::text[], $25::text[], $26::text[])
            AS u(customer_id, store_id, level, risk_score, health_score, record, health_tier, value_tier, lifecycle,
-                care_tier, care_status, recall_level, churn_probability, urgency)),
+                care_tier, care_status, recall_level, churn_probability, urgency, days_since_visit, last_satisfaction,
+                last_nps, p_alive, clv, network_model, signal_ids, rule_ids, reason)),
        saved AS (
          INSERT INTO evaluations (${COLUMNS.join(', ')})
          SELECT u.customer_id, $1::date, u.store_id, $2, u.level, u.risk_score, u.health_score, u.record::json, $3 FROM u
          ${UPSERT})
        INSERT INTO current_evaluations (${CURRENT.join(', ')})
        SELECT u.customer_id, $1::date, u.urgency, u.level, u.risk_score,
-              u.health_score, u.health_tier, u.value_tier, u.lifecycle, u.care_tier, u.care_status, u.recall_level, u.churn_probability
+              u.health_score, u.health_tier, u.value_tier, u.lifecycle, u.care_tier, u.care_status, u.recall_level, u.churn_probability,
+              u.days_since_visit, u.last_satisfaction, u.last_nps, u.p_alive, u.clv, u.network_model, u.signal_ids::json,
+              u.rule_ids::json, u.reason
          FROM u
        ${CURRENT_UPSERT}`,
       [
         asOf, policyVersion, now, column('customerId'), column('storeId'), column('level'), column('riskScore'), column('healthScore'),
         column('record'), listing('healthTier'), listing('valueTier'), listing('lifecycle'), listing('careTier'), listing('careStatus'),
-        listing('recallLevel'), listing('churnProbability'), snapshots.map((s) => URGENCY[s.level]),
+        listing('recallLevel'), listing('churnProbability'), snapshots.map((s) => URGENCY[s.level]), listing('daysSinceVisit'),
+        listing('lastSatisfaction'), listing('lastNps'), listing('pAlive'), listing('clv'), listing('networkModel'),
+        snapshots.map((s) => JSON.stringify(s.listing.signalIds)), snapshots.map((s) => JSON.stringify(s.listing.ruleIds)), listing('reason'),
       ],
     );
     return;
@@ -72,7 +80,9 @@ export async function saveEvaluations(db: Db, asOf: string, policyVersion: strin
     rows += `${id}\t${asOf}\t${copyField(s.storeId)}${tail}\t${s.level}\t${s.riskScore}\t${s.healthScore}\t${copyField(s.record)}\t${at}\n`;
     const l = s.listing;
     current += `${id}\t${asOf}\t${URGENCY[s.level]}\t${s.level}\t${s.riskScore}\t${s.healthScore}\t${l.healthTier}\t${l.valueTier}\t${l.lifecycle}`
-      + `\t${l.careTier ?? '\\N'}\t${l.careStatus ?? '\\N'}\t${l.recallLevel ?? '\\N'}\t${l.churnProbability ?? '\\N'}\n`;
+      + `\t${l.careTier ?? '\\N'}\t${l.careStatus ?? '\\N'}\t${l.recallLevel ?? '\\N'}\t${l.churnProbability ?? '\\N'}`
+      + `\t${l.daysSinceVisit}\t${l.lastSatisfaction ?? '\\N'}\t${l.lastNps ?? '\\N'}\t${l.pAlive ?? '\\N'}\t${l.clv ?? '\\N'}`
+      + `\t${l.networkModel}\t${copyField(JSON.stringify(l.signalIds))}\t${copyField(JSON.stringify(l.ruleIds))}\t${l.reason === null ? '\\N' : copyField(l.reason)}\n`;
   }
   await copyUpsert(db, 'evaluations', COLUMNS, rows, UPSERT);
   await copyUpsert(db, 'current_evaluations', CURRENT, current, CURRENT_UPSERT);

@@ -29,6 +29,16 @@ export interface Listing {
   careStatus: string | null;
   recallLevel: number | null;
   churnProbability: number | null;
+  /** What the risk list shows of the record beside the columns above. */
+  daysSinceVisit: number;
+  lastSatisfaction: number | null;
+  lastNps: number | null;
+  pAlive: number | null;
+  clv: number | null;
+  networkModel: boolean;
+  signalIds: string[];
+  ruleIds: string[];
+  reason: string | null;
 }
 
 /** `asOf` is the evaluation's day, 'YYYY-MM-DD'. */
@@ -50,6 +60,15 @@ export function snapshotOf(storeId: string, evaluation: CustomerEvaluation, asOf
       careStatus: evaluation.care.status,
       recallLevel: evaluation.recall.level,
       churnProbability: evaluation.prediction.churnProbability,
+      daysSinceVisit: evaluation.features.R,
+      lastSatisfaction: evaluation.features.lastSatisfaction,
+      lastNps: evaluation.features.lastNps,
+      pAlive: evaluation.prediction.pAlive,
+      clv: evaluation.prediction.clv,
+      networkModel: evaluation.prediction.models?.churn?.network === true,
+      signalIds: evaluation.signals.map((s) => s.id),
+      ruleIds: evaluation.rules.map((r) => r.id),
+      reason: evaluation.reasons[0] ?? null,
     },
   };
 }
