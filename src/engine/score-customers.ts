@@ -10,6 +10,7 @@ import { evaluatePage, type EvaluatedPage } from './evaluate-page.js';
 import { EvaluationWorkers } from './evaluation-workers.js';
 import { loadPage } from './load-page.js';
 import { loadPredictionModels } from './load-prediction-models.js';
+import { refreshStatistics } from '../store/refresh-statistics.js';
 
 export interface ScoreOptions {
   asOf: Day;
@@ -84,5 +85,7 @@ export async function scoreCustomers(db: Db, options: ScoreOptions): Promise<Run
   } finally {
     await workers?.close();
   }
+  // The lists rank on the current evaluations, which a full run has just rewritten.
+  await refreshStatistics(db, ['current_evaluations']);
   return total;
 }

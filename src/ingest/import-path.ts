@@ -1,4 +1,5 @@
 import type { Db } from '../store/db.js';
+import { refreshStatistics } from '../store/refresh-statistics.js';
 import { importFile, type ImportProgress } from './import-file.js';
 import { addCounts, emptyCounts, type FileSummary, type ImportError, type ImportSummary } from './import-summary.js';
 import { listImportFiles } from './list-import-files.js';
@@ -30,6 +31,9 @@ class Rollback extends Error {}
  * Re-importing the same data changes nothing: masters compare their stored record, events
  * are append-only by id.
  */
+/** The tables an import writes in bulk. */
+const IMPORTED_TABLES = ['customers', 'vehicles', 'events', 'customer_state'];
+
 export async function importPath(db: Db, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
   const { files, skipped } = listImportFiles(path);
   const maxErrors = options.maxErrors ?? 10_000;
@@ -81,6 +85,7 @@ export async function importPath(db: Db, path: string, options: ImportOptions = 
   }
   const total = emptyCounts();
   for (const s of summaries) addCounts(total, s);
+  if (total.imported + total.updated > 0) await refreshStatistics(db, IMPORTED_TABLES);
   return {
     files: summaries,
     total,
