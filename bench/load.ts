@@ -28,9 +28,17 @@ const { values } = parseArgs({
     'target-rate': { type: 'string', default: '500' },
     'target-seconds': { type: 'string', default: '60' },
     connections: { type: 'string', default: '50' },
+    /** Which endpoints to load, of: events, risk-list. */
+    endpoints: { type: 'string', default: 'events,risk-list' },
     'pg-url': { type: 'string', default: process.env.RETAIN_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/test' },
     port: { type: 'string', default: '3917' },
   },
+});
+const names: Record<string, string> = { events: 'POST /events', 'risk-list': 'GET /risk-list' };
+const selected = values.endpoints!.split(',').map((e) => {
+  const name = names[e.trim()];
+  if (!name) throw new Error(`--endpoints: unknown endpoint "${e}" (known: ${Object.keys(names).join(', ')})`);
+  return name;
 });
 const pgUrl = values['pg-url']!;
 const now = new Date();
@@ -61,7 +69,7 @@ try {
 
   let seq = 0;
   const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const endpoints: Record<string, autocannon.Request> = {
+  const all: Record<string, autocannon.Request> = {
     'POST /events': {
       method: 'POST',
       path: '/api/v1/events',
@@ -74,6 +82,7 @@ try {
     },
     'GET /risk-list': { method: 'GET', path: '/api/v1/risk-list?pageSize=50', headers: auth },
   };
+  const endpoints = Object.fromEntries(selected.map((name) => [name, all[name]!]));
 
   const table = new Table({ head: ['endpoint', 'rate asked', 'seconds', 'req/s held', 'p50 ms', 'p95 ms', 'p99 ms', 'errors'] });
   const stages = values.rates!.split(',').map((r) => ({ rate: Number(r), seconds: Number(values.seconds) }));
