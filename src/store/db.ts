@@ -51,20 +51,3 @@ export function assertSchemaName(schema: string): string {
 export function copyTarget(table: string, columns: readonly string[]): string {
   return `${table} (${columns.join(', ')})`;
 }
-
-/**
- * Runs `work` under a savepoint of the transaction `run` sends SQL to: a failure rolls back
- * `work` alone and rethrows, and the caller decides whether the outer transaction goes on.
- */
-export async function underSavepoint<T>(run: (sql: string) => Promise<unknown>, work: () => Promise<T>): Promise<T> {
-  await run('SAVEPOINT nested');
-  try {
-    const result = await work();
-    await run('RELEASE SAVEPOINT nested');
-    return result;
-  } catch (err) {
-    // ROLLBACK TO keeps the savepoint: release it too, so an enclosing savepoint is next.
-    await run('ROLLBACK TO SAVEPOINT nested; RELEASE SAVEPOINT nested').catch(() => undefined);
-    throw err;
-  }
-}

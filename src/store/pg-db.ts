@@ -2,7 +2,8 @@ import { finished } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { log } from '../log.js';
-import { assertSchemaName, copyTarget, underSavepoint, valueParsers, type Db } from './db.js';
+import { assertSchemaName, copyTarget, valueParsers, type Db } from './db.js';
+import { Savepoints } from './savepoints.js';
 
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -36,23 +37,28 @@ async function withClient<T>(pool: pg.Pool, client: pg.PoolClient | undefined, w
 /** `client` is the connection of the transaction in progress; without one, statements go to the pool. */
 function wrap(pool: pg.Pool, client?: pg.PoolClient): Db {
   const runner = client ?? pool;
+  const savepoints = client ? new Savepoints((sql) => client.query(sql)) : undefined;
   const db: Db = {
     kind: 'postgres',
     async query<T>(text: string, params: unknown[] = []) {
+      await savepoints?.ready();
       const res = await runner.query({ text, values: params, types });
       return res.rows as T[];
     },
     async exec(script: string) {
+      await savepoints?.ready();
       await runner.query(script);
     },
-    copyIn(table: string, columns: readonly string[], rows: string) {
+    async copyIn(table: string, columns: readonly string[], rows: string) {
+      await savepoints?.ready();
       return withClient(pool, client, (c) => copyIn(c, `COPY ${copyTarget(table, columns)} FROM STDIN`, rows));
     },
-    copyOut(query: string) {
+    async copyOut(query: string) {
+      await savepoints?.ready();
       return withClient(pool, client, (c) => copyOut(c, `COPY (${query}) TO STDOUT`));
     },
     async transaction<T>(work: (tx: Db) => Promise<T>) {
-      if (client) return underSavepoint((sql) => client.query(sql), () => work(db));
+      if (savepoints) return savepoints.run(() => work(db));
       const own = await pool.connect();
       try {
         await own.query('BEGIN');

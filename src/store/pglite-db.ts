@@ -3,32 +3,38 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { assertSchemaName, copyTarget, underSavepoint, valueParsers, type Db } from './db.js';
+import { assertSchemaName, copyTarget, valueParsers, type Db } from './db.js';
+import { Savepoints } from './savepoints.js';
 
 type Runner = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
 function wrap(runner: Runner, inTx: boolean, root: PGlite): Db {
+  const savepoints = inTx ? new Savepoints((sql) => runner.exec(sql)) : undefined;
   const db: Db = {
     kind: 'pglite',
     async query<T>(text: string, params: unknown[] = []) {
+      await savepoints?.ready();
       const res = await runner.query<T>(text, params);
       return res.rows;
     },
     async exec(script: string) {
+      await savepoints?.ready();
       await runner.exec(script);
     },
     async copyIn(table: string, columns: readonly string[], rows: string) {
+      await savepoints?.ready();
       // PGlite reads COPY input from the file /dev/blob, which the query's `blob` option fills.
       await runner.query(`COPY ${copyTarget(table, columns)} FROM '/dev/blob'`, [], { blob: new Blob([rows]) });
     },
     async copyOut(query: string) {
       // ... and writes COPY output to /dev/blob, which the result returns as `blob`.
+      await savepoints?.ready();
       const { blob } = await runner.query(`COPY (${query}) TO '/dev/blob'`);
       return new Uint8Array((await blob?.arrayBuffer()) ?? new ArrayBuffer(0));
     },
     async transaction<T>(work: (tx: Db) => Promise<T>) {
-      if (!inTx) return root.transaction((tx) => work(wrap(tx, true, root)));
-      return underSavepoint((sql) => runner.exec(sql), () => work(db));
+      if (!savepoints) return root.transaction((tx) => work(wrap(tx, true, root)));
+      return savepoints.run(() => work(db));
     },
     close: () => root.close(),
   };
