@@ -75,19 +75,23 @@ function filtersSql(f: ListFilter, params: unknown[]): string {
 }
 
 /**
- * What counts the list: evaluations are only made of stored customers, and customers are never
- * deleted, so a scope of every store and advisor counts the current evaluations alone.
+ * The current evaluations in scope (`ce`, and the customers `c` when the scope is narrower than
+ * everything), filtered. Evaluations are only made of stored customers, and customers are never
+ * deleted, so a scope of every store and advisor reads the evaluations alone.
  */
-const countSql = (f: ListFilter, scope: string, filters: string) => `SELECT count(*)::int FROM ${
-  f.scope.storeIds === null && f.scope.advisorId === null ? `current_evaluations ce WHERE ${filters}` : inScopeSql(scope, filters)
-}`;
+function listedSql(f: ListFilter, params: unknown[]): string {
+  if (f.scope.storeIds === null && f.scope.advisorId === null) return `current_evaluations ce WHERE ${filtersSql(f, params)}`;
+  return currentInScopeSql(f, params);
+}
+
+const WRITES = '(SELECT coalesce(sum(n), 0) FROM list_writes)';
 
 interface Row {
   id: string; name: string; phone: string | null; store_id: string; store_name: string; advisor_id: string | null;
   advisor_name: string | null; level: string; risk_score: number; health_score: number; health_tier: string | null;
   r: number | null; last_sat: number | null; last_nps: number | null; churn: number | null; p_alive: number | null; clv: number | null; network_model: boolean | null; value_tier: string | null; lifecycle: string | null;
   as_of: string; signals: string[] | null; rules: string[] | null; reason: string | null;
-  warning_level: string | null; warning_changed_at: Date | null; total: number;
+  warning_level: string | null; warning_changed_at: Date | null; writes: number; total: number | null;
 }
 
 export type RiskSort = 'urgency' | 'churn';
@@ -98,6 +102,18 @@ const order = (sort: RiskSort, t: string, id: string, churn: string): string => 
   return sort === 'churn' ? `${t}.${churn} DESC NULLS LAST, ${urgency}` : urgency;
 };
 
+/** The writes (list_writes) a list's total was counted at, by filter; a page counts again only after a write. */
+const totals = new WeakMap<Db, Map<string, { writes: number; total: number }>>();
+const REMEMBERED_TOTALS = 1_000;
+
+function rememberTotal(db: Db, key: string, writes: number, total: number): void {
+  let known = totals.get(db);
+  if (!known) totals.set(db, (known = new Map()));
+  known.delete(key);
+  if (known.size >= REMEMBERED_TOTALS) known.delete(known.keys().next().value!);
+  known.set(key, { writes, total });
+}
+
 /**
  * Most urgent first (level, then the lower risk score — higher is safer — then the lower
  * health), or by predicted churn probability, highest first, customers without one last.
@@ -106,24 +122,29 @@ export async function listRiskRows(
   db: Db, f: ListFilter, page: { limit: number; offset: number }, sort: RiskSort = 'urgency',
 ): Promise<{ rows: RiskRow[]; total: number }> {
   const params: unknown[] = [];
-  const scope = scopeSql(f.scope, params, 'c');
-  const filters = filtersSql(f, params);
-  params.push(page.limit, page.offset);
+  const listed = listedSql(f, params);
+  const key = JSON.stringify(params);
+  const known = totals.get(db)?.get(key);
+  params.push(page.limit, page.offset, known?.writes ?? -1);
   // The page walks the current evaluations' order index and stops at its last row; what it shows
   // is on that row, so no evaluation record is read. The customer's own columns are read for
   // the page's rows alone: computed below the limit, the phone was parsed out of every record in
-  // scope. The total comes in the same round trip, counted once.
+  // scope. The total comes in the same round trip, counted only when a write has committed since
+  // this filter's total was last counted (migration 018).
   const rows = await db.query<Row>(
     `WITH ranked AS (
        SELECT ce.customer_id AS id, ce.urgency, ce.level, ce.risk_score, ce.health_score, ce.health_tier, ce.days_since_visit AS r,
               ce.last_satisfaction AS last_sat, ce.last_nps, ce.churn_probability AS churn, ce.p_alive, ce.clv, ce.network_model,
               ce.value_tier, ce.lifecycle, ce.as_of, ce.signal_ids AS signals, ce.rule_ids AS rules, ce.reason
-         FROM ${inScopeSql(scope, filters)}
+         FROM ${listed}
         ORDER BY ${order(sort, 'ce', 'customer_id', 'churn_probability')}
-        LIMIT $${params.length - 1} OFFSET $${params.length})
+        LIMIT $${params.length - 2} OFFSET $${params.length - 1})
      SELECT l.*, c.name, c.record->>'phone' AS phone, c.store_id, c.advisor_id,
             (SELECT name FROM stores WHERE id = c.store_id) AS store_name, (SELECT name FROM staff WHERE id = c.advisor_id) AS advisor_name,
-            w.level AS warning_level, w.changed_at AS warning_changed_at, (${countSql(f, scope, filters)}) AS total
+            w.level AS warning_level, w.changed_at AS warning_changed_at, ${WRITES} AS writes,
+            -- Counted only when a write has committed since the total known (an uncorrelated
+            -- subquery is run at its first use, so not at all here when the writes are the same).
+            CASE WHEN ${WRITES} = $${params.length} THEN NULL ELSE (SELECT count(*)::int FROM ${listed}) END AS total
        FROM ranked l
        JOIN customers c ON c.id = l.id
        -- A customer has one open warning at most; LIMIT keeps this a lookup per row of the page,
@@ -132,8 +153,11 @@ export async function listRiskRows(
       ORDER BY ${order(sort, 'l', 'id', 'churn')}`,
     params,
   );
-  // A page past the end has no row to carry the total.
-  const total = rows[0]?.total ?? (page.offset > 0 ? await countRiskRows(db, f) : 0);
+  const first = rows[0];
+  let total: number;
+  if (!first) total = page.offset > 0 ? await countRiskRows(db, f) : 0; // a page past the end has no row to carry the total
+  else if (first.total === null) total = known!.total;
+  else rememberTotal(db, key, first.writes, (total = first.total));
   return {
     total,
     rows: rows.map((r) => ({
@@ -149,6 +173,6 @@ export async function listRiskRows(
 
 async function countRiskRows(db: Db, f: ListFilter): Promise<number> {
   const params: unknown[] = [];
-  const [row] = await db.query<{ count: number }>(countSql(f, scopeSql(f.scope, params, 'c'), filtersSql(f, params)), params);
+  const [row] = await db.query<{ count: number }>(`SELECT count(*)::int FROM ${listedSql(f, params)}`, params);
   return row?.count ?? 0;
 }
