@@ -8,7 +8,7 @@ import Table from 'cli-table3';
 import { writeDemoFiles } from '../src/demo/write-demo-files.js';
 import { DEFAULT_TIME_ZONE, formatDay, localDayOfInstant } from '../src/domain/dates.js';
 import { defaultPolicy } from '../src/domain/policy/default-policy.js';
-import { scoreCustomers } from '../src/engine/score-customers.js';
+import { reevaluateCustomers } from '../src/engine/reevaluate-customers.js';
 import { importPath } from '../src/ingest/import-path.js';
 import { createApiToken } from '../src/store/api-tokens.js';
 import { freshSchema } from './chaos/chaos-db.js';
@@ -49,8 +49,10 @@ const { schema, db, drop } = await freshSchema('load', pgUrl);
 let server: ReturnType<typeof spawn> | undefined;
 try {
   const counts = await writeDemoFiles(dir, { customers: Number(values.customers), seed: 11, asOf });
-  await importPath(db, dir, { now });
-  await scoreCustomers(db, { asOf: localDayOfInstant(now.getTime(), DEFAULT_TIME_ZONE), now, policy: defaultPolicy() });
+  // Loaded as `retain import` loads: the customers re-evaluated after it, which also reacts to
+  // their recent events; left undone, the first event posted for each customer did that instead.
+  const imported = await importPath(db, dir, { now });
+  await reevaluateCustomers(db, imported.affectedCustomerIds, defaultPolicy(), now);
   const token = await createApiToken(db, 'load', now);
   const customerIds = (await db.query<{ id: string }>('SELECT id FROM customers ORDER BY id')).map((r) => r.id);
   console.log(`${counts.customers} customers, ${counts.events} events in schema ${schema}`);
