@@ -43,8 +43,9 @@ export interface BlockRows {
 type Homes = Map<string, CustomerHome | null>;
 
 // Homes already learnt; null: not a stored customer (the events file comes after the
-// customers, which it does not change).
-const MAX_CACHED_HOMES = 1_000_000;
+// customers, which it does not change). Some 150 bytes each: bounded well inside the reader's
+// heap (READER_HEAP_MB in read-event-rows.ts); past it the cache starts again.
+const MAX_CACHED_HOMES = 500_000;
 const cache: Homes = new Map();
 const { homes: known, now: nowMs } = (workerData as { job: EventRowsJob }).job;
 const now = nowMs === undefined ? undefined : new Date(nowMs);

@@ -27,6 +27,10 @@ const NEWLINE = 0x0a;
 const BOM = [0xef, 0xbb, 0xbf];
 // Blocks handed out per worker ahead of the one being consumed.
 const WINDOW = 4;
+// A reader's live data is its blocks and the homes it knows (a few tens of MB). Without a bound,
+// V8 left the garbage of a long import uncollected: a 0.5 GiB file's import grew from 548 to
+// 860 MiB, and a 2 GiB one passed 1.2 GiB; bounded, it stays near 450 MiB at the same speed.
+const READER_HEAP_MB = 256;
 
 /**
  * Reads a JSON Lines events file in worker threads (event-rows-worker.ts) and yields its rows
@@ -58,6 +62,7 @@ export async function* readEventRows(
   const workers = Array.from({ length: threads }, () => {
     const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
       workerData: { module: new URL('./event-rows-worker.ts', import.meta.url).href, job },
+      resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB },
     });
     worker.on('message', (m: FromWorker) => {
       if (m.type === 'rows') {
