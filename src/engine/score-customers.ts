@@ -10,6 +10,7 @@ import { evaluatePage, type EvaluatedPage } from './evaluate-page.js';
 import { EvaluationWorkers } from './evaluation-workers.js';
 import { loadPage } from './load-page.js';
 import { loadPredictionModels } from './load-prediction-models.js';
+import { foldListWrites } from '../store/fold-list-writes.js';
 import { refreshStatistics } from '../store/refresh-statistics.js';
 
 export interface ScoreOptions {
@@ -87,5 +88,6 @@ export async function scoreCustomers(db: Db, options: ScoreOptions): Promise<Run
   }
   // The lists rank on the current evaluations, which a full run has just rewritten.
   await refreshStatistics(db, ['current_evaluations']);
+  await foldListWrites(db); // once a night keeps it to a row per connection since
   return total;
 }
