@@ -84,7 +84,7 @@ function listedSql(f: ListFilter, params: unknown[]): string {
   return currentInScopeSql(f, params);
 }
 
-const WRITES = '(SELECT coalesce(sum(n), 0) FROM list_writes)';
+const countSql = (listed: string) => `SELECT count(*)::int FROM ${listed}`;
 
 interface Row {
   id: string; name: string; phone: string | null; store_id: string; store_name: string; advisor_id: string | null;
@@ -141,11 +141,12 @@ export async function listRiskRows(
         LIMIT $${params.length - 2} OFFSET $${params.length - 1})
      SELECT l.*, c.name, c.record->>'phone' AS phone, c.store_id, c.advisor_id,
             (SELECT name FROM stores WHERE id = c.store_id) AS store_name, (SELECT name FROM staff WHERE id = c.advisor_id) AS advisor_name,
-            w.level AS warning_level, w.changed_at AS warning_changed_at, ${WRITES} AS writes,
+            w.level AS warning_level, w.changed_at AS warning_changed_at, lw.writes,
             -- Counted only when a write has committed since the total known (an uncorrelated
             -- subquery is run at its first use, so not at all here when the writes are the same).
-            CASE WHEN ${WRITES} = $${params.length} THEN NULL ELSE (SELECT count(*)::int FROM ${listed}) END AS total
+            CASE WHEN lw.writes = $${params.length} THEN NULL ELSE (${countSql(listed)}) END AS total
        FROM ranked l
+       CROSS JOIN (SELECT coalesce(sum(n), 0) AS writes FROM list_writes) lw
        JOIN customers c ON c.id = l.id
        -- A customer has one open warning at most; LIMIT keeps this a lookup per row of the page,
        -- where a join read every open warning to hash them.
@@ -173,6 +174,6 @@ export async function listRiskRows(
 
 async function countRiskRows(db: Db, f: ListFilter): Promise<number> {
   const params: unknown[] = [];
-  const [row] = await db.query<{ count: number }>(`SELECT count(*)::int FROM ${listedSql(f, params)}`, params);
+  const [row] = await db.query<{ count: number }>(countSql(listedSql(f, params)), params);
   return row?.count ?? 0;
 }
